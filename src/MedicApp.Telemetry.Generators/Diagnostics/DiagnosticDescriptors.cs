@@ -1,0 +1,115 @@
+using Microsoft.CodeAnalysis;
+
+namespace MedicApp.Telemetry.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Ids are stable: never reuse or renumber one, add new ones at the end.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "MedicApp.Telemetry";
+    private const string HelpLinkBase = "https://github.com/medicapp/MedicApp.Telemetry/blob/main/docs/diagnostics.md#";
+
+    public static DiagnosticDescriptor DuplicateEventName { get; } = Error(
+        "MEDTEL0001",
+        "Duplicate event name",
+        "Event name '{0}' is already declared by '{1}': every event of a compilation needs its own name");
+
+    public static DiagnosticDescriptor InvalidEventName { get; } = Error(
+        "MEDTEL0002",
+        "Invalid event name",
+        "Event name '{0}' is not snake_case: it must match ^[a-z][a-z0-9]*(_[a-z0-9]+)*$ (for example 'patient_registered')");
+
+    public static DiagnosticDescriptor EventNameTooLong { get; } = Error(
+        "MEDTEL0003",
+        "Event name too long",
+        "Event name '{0}' has {1} characters: the limit is {2}");
+
+    public static DiagnosticDescriptor MissingClassification { get; } = Error(
+        "MEDTEL0004",
+        "String property without a privacy classification",
+        "String parameter '{0}' has no privacy classification: add [NotPersonal], [Pseudonymized], [FreeText] or [PersonalData]");
+
+    public static DiagnosticDescriptor UnsupportedPropertyType { get; } = Error(
+        "MEDTEL0005",
+        "Unsupported property type",
+        "Parameter '{0}' has type '{1}', which cannot be sent: use string, bool, an integer, a floating-point number, an enum, Guid, DateTimeOffset, TimeSpan or their nullable forms{2}");
+
+    public static DiagnosticDescriptor DuplicatePropertyName { get; } = Error(
+        "MEDTEL0006",
+        "Duplicate property name",
+        "Property name '{0}' is used twice in event '{1}'");
+
+    public static DiagnosticDescriptor InvalidPropertyName { get; } = Error(
+        "MEDTEL0007",
+        "Invalid property name",
+        "Property name '{0}' is not valid: it must match ^[a-z][a-z0-9]*(_[a-z0-9]+)*$ and have at most {1} characters");
+
+    public static DiagnosticDescriptor ReservedPropertyName { get; } = Error(
+        "MEDTEL0008",
+        "Reserved property name",
+        "Property name '{0}' is added to every event by MedicApp.Telemetry: choose another name");
+
+    public static DiagnosticDescriptor TooManyProperties { get; } = Error(
+        "MEDTEL0009",
+        "Too many properties",
+        "Event '{0}' declares {1} properties: Application Insights keeps at most {2} per event once MedicApp.Telemetry adds its own {3}");
+
+    public static DiagnosticDescriptor ClassificationDoesNotFitType { get; } = Error(
+        "MEDTEL0010",
+        "Classification does not fit the type",
+        "Parameter '{0}' of type '{1}' cannot be [{2}]: {3}");
+
+    public static DiagnosticDescriptor PersonalDataIsNeverSent { get; } = Error(
+        "MEDTEL0011",
+        "Personal data is never sent",
+        "Parameter '{0}' is [PersonalData]: personal and health data never leave the process, so it cannot be an event property. Remove it, or send a [Pseudonymized] identifier or a not-personal category instead.");
+
+    public static DiagnosticDescriptor InvalidEventMethod { get; } = Error(
+        "MEDTEL0012",
+        "Invalid event method",
+        "Event method '{0}' must be a partial, non-generic, non-static method returning void, declared without a body: {1}");
+
+    public static DiagnosticDescriptor InvalidCatalogueType { get; } = Error(
+        "MEDTEL0013",
+        "Invalid catalogue class",
+        "Type '{0}' declares events, so it must be a non-generic, non-nested partial class");
+
+    public static DiagnosticDescriptor MissingDescription { get; } = Error(
+        "MEDTEL0014",
+        "Event without a description",
+        "Event '{0}' has no Description: say what happened, for the people who read the dashboards");
+
+    public static DiagnosticDescriptor InvalidArea { get; } = Error(
+        "MEDTEL0015",
+        "Invalid event area",
+        "Event '{0}' has area '{1}': an area is upper case letters, a dash and a number, such as 'LOG-11'");
+
+    public static DiagnosticDescriptor InvalidSchemaVersion { get; } = Error(
+        "MEDTEL0016",
+        "Invalid schema version",
+        "Event '{0}' has schema version {1}: versions start at 1");
+
+    public static DiagnosticDescriptor MultipleClassifications { get; } = Error(
+        "MEDTEL0017",
+        "More than one classification",
+        "Parameter '{0}' has several privacy classifications: keep exactly one");
+
+    public static DiagnosticDescriptor UnsupportedParameterModifier { get; } = Error(
+        "MEDTEL0018",
+        "Unsupported parameter modifier",
+        "Parameter '{0}' is declared '{1}': event parameters are passed by value");
+
+    public static DiagnosticDescriptor FlagsEnumNotSupported { get; } = Error(
+        "MEDTEL0019",
+        "Flags enum not supported",
+        "Parameter '{0}' has [Flags] enum type '{1}': a combination has no single name to send; use one bool property per flag");
+
+    public static DiagnosticDescriptor DuplicateEventMethod { get; } = Error(
+        "MEDTEL0020",
+        "Overloaded event method",
+        "Catalogue '{0}' declares more than one event method named '{1}': each event needs its own method name");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message)
+        => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+}

@@ -1,0 +1,48 @@
+using System.Linq;
+using MedicApp.Telemetry.Generators.Emission;
+using MedicApp.Telemetry.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MedicApp.Telemetry.Generators;
+
+/// <summary>
+/// Compiles every method marked <c>[TelemetryEvent]</c> into a typed tracker method, a no-reflection property writer
+/// and the run-time catalogue metadata, and reports the MEDTEL diagnostics of the declarations.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class EventTrackerGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var events = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.TelemetryEventAttribute,
+                static (node, _) => node is MethodDeclarationSyntax,
+                EventParser.Parse)
+            .WithTrackingName(TrackingNames.Events);
+
+        var model = events
+            .Collect()
+            .Select(static (results, _) => CatalogueBuilder.Build(results))
+            .WithTrackingName(TrackingNames.Compilation);
+
+        var diagnostics = model
+            .Select(static (m, _) => m.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        {
+            foreach (var diagnostic in list)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        var catalogues = model
+            .SelectMany(static (m, _) => m.Catalogues.ToArray())
+            .WithTrackingName(TrackingNames.Catalogues);
+        context.RegisterSourceOutput(catalogues, static (spc, catalogue) =>
+            spc.AddSource(TrackerEmitter.HintName(catalogue), TrackerEmitter.Emit(catalogue)));
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using MedicApp.Telemetry.Generators.Diagnostics;
+using MedicApp.Telemetry.Generators.Model;
+
+namespace MedicApp.Telemetry.Generators.Parsing;
+
+/// <summary>
+/// Groups parsed events by catalogue class and runs the checks that need every event of the compilation
+/// (an event name or method name declared twice).
+/// </summary>
+internal static class CatalogueBuilder
+{
+    public static CompilationModel Build(ImmutableArray<EventParseResult> results)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var owners = new Dictionary<string, string>();
+        var byType = new Dictionary<CatalogueTypeModel, List<EventModel>>();
+        var typeOrder = new List<CatalogueTypeModel>();
+
+        foreach (var result in results)
+        {
+            diagnostics.AddRange(result.Diagnostics);
+            if (result.Catalogue is not { } type || result.Event is not { } model)
+            {
+                continue;
+            }
+
+            if (!byType.TryGetValue(type, out var events))
+            {
+                events = [];
+                byType.Add(type, events);
+                typeOrder.Add(type);
+            }
+
+            var owner = type.FullName + "." + model.MethodName;
+            if (events.Any(e => e.MethodName == model.MethodName))
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateEventMethod, model.Location, new[] { type.FullName, model.MethodName }.ToImmutableEquatableArray()));
+                model = model with { IsValid = false };
+            }
+            else if (owners.TryGetValue(model.Name, out var firstOwner))
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateEventName, model.Location, new[] { model.Name, firstOwner }.ToImmutableEquatableArray()));
+                model = model with { IsValid = false };
+            }
+            else if (NamingConventions.IsSnakeCase(model.Name))
+            {
+                owners.Add(model.Name, owner);
+            }
+
+            events.Add(model);
+        }
+
+        var catalogues = typeOrder
+            .OrderBy(static t => t.FullName, System.StringComparer.Ordinal)
+            .Select(t => new CatalogueModel(t, byType[t].ToImmutableEquatableArray()));
+        return new CompilationModel(catalogues.ToImmutableEquatableArray(), diagnostics.ToImmutableEquatableArray());
+    }
+}

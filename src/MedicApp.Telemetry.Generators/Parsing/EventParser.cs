@@ -1,0 +1,393 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using MedicApp.Telemetry.Generators.Diagnostics;
+using MedicApp.Telemetry.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace MedicApp.Telemetry.Generators.Parsing;
+
+/// <summary>
+/// Turns one method marked [TelemetryEvent] into an equatable <see cref="EventParseResult"/>: the only place
+/// that reads symbols and syntax.
+/// </summary>
+internal static class EventParser
+{
+    public static EventParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var method = (IMethodSymbol)context.TargetSymbol;
+        var syntax = (MethodDeclarationSyntax)context.TargetNode;
+        var diagnostics = new List<DiagnosticInfo>();
+
+        var catalogue = ReadCatalogueType(method.ContainingType, syntax, diagnostics);
+        var shapeError = ReadShapeError(method, syntax);
+        if (shapeError is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidEventMethod, syntax.Identifier.GetLocation(), method.Name, shapeError));
+        }
+
+        var attribute = context.Attributes[0];
+        var name = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty : string.Empty;
+        var description = string.Empty;
+        var area = string.Empty;
+        var version = 1;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case "Description":
+                    description = argument.Value.Value as string ?? string.Empty;
+                    break;
+                case "Area":
+                    area = argument.Value.Value as string ?? string.Empty;
+                    break;
+                case "Version":
+                    version = argument.Value.Value is int v ? v : 0;
+                    break;
+            }
+        }
+
+        var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? syntax.Identifier.GetLocation();
+        ValidateEvent(name, description, area, version, attributeLocation, diagnostics);
+
+        var properties = new List<PropertyModel>(method.Parameters.Length);
+        var seenNames = new HashSet<string>();
+        foreach (var parameter in method.Parameters)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var property = ReadProperty(parameter, diagnostics);
+            if (property is null)
+            {
+                continue;
+            }
+
+            if (!seenNames.Add(property.WireName))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicatePropertyName, parameter.Locations.FirstOrDefault(), property.WireName, name));
+            }
+
+            properties.Add(property);
+        }
+
+        if (method.Parameters.Length > TelemetryLimits.MaxDeclaredProperties)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.TooManyProperties,
+                syntax.ParameterList.GetLocation(),
+                name,
+                method.Parameters.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                TelemetryLimits.MaxPropertiesPerEvent.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                TelemetryLimits.ReservedPropertyNames.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        EventModel? model = null;
+        if (catalogue is not null && shapeError is null)
+        {
+            var modifiers = string.Join(" ", syntax.Modifiers.Where(static m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.PrivateKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)).Select(static m => m.Text));
+            model = new EventModel(
+                method.Name,
+                modifiers,
+                name,
+                description,
+                area,
+                version,
+                FormatParameters(method),
+                properties.ToImmutableEquatableArray(),
+                IsValid: diagnostics.Count == 0 && properties.Count == method.Parameters.Length,
+                LocationInfo.From(attributeLocation));
+        }
+
+        return new EventParseResult(catalogue, model, diagnostics.ToImmutableEquatableArray());
+    }
+
+    private static string FormatParameters(IMethodSymbol method)
+    {
+        var format = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+        return string.Join(", ", method.Parameters.Select(p =>
+        {
+            var modifier = p.IsParams ? "params " : p.RefKind switch
+            {
+                RefKind.Ref => "ref ",
+                RefKind.Out => "out ",
+                RefKind.In => "in ",
+                RefKind.RefReadOnlyParameter => "ref readonly ",
+                _ => string.Empty,
+            };
+            return modifier + p.Type.ToDisplayString(format) + " " + EscapeIdentifier(p.Name);
+        }));
+    }
+
+    private static string EscapeIdentifier(string name)
+        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    private static CatalogueTypeModel? ReadCatalogueType(INamedTypeSymbol type, MethodDeclarationSyntax method, List<DiagnosticInfo> diagnostics)
+    {
+        var isPartial = type.DeclaringSyntaxReferences.All(static r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
+        var valid = type.TypeKind == TypeKind.Class && !type.IsGenericType && type.ContainingType is null && isPartial && !type.IsStatic;
+        if (!valid)
+        {
+            var location = method.Parent is TypeDeclarationSyntax declaration ? declaration.Identifier.GetLocation() : method.GetLocation();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCatalogueType, location, type.Name));
+            return null;
+        }
+
+        var ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
+        return new CatalogueTypeModel(ns, type.Name);
+    }
+
+    private static string? ReadShapeError(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return "it is not partial";
+        }
+
+        if (syntax.Body is not null || syntax.ExpressionBody is not null)
+        {
+            return "it has a body, which the generator writes";
+        }
+
+        if (!method.ReturnsVoid)
+        {
+            return "it does not return void";
+        }
+
+        if (method.IsGenericMethod)
+        {
+            return "it is generic";
+        }
+
+        if (method.IsStatic)
+        {
+            return "it is static";
+        }
+
+        return null;
+    }
+
+    private static void ValidateEvent(string name, string description, string area, int version, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        if (!NamingConventions.IsSnakeCase(name))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidEventName, location, name));
+        }
+        else if (name.Length > TelemetryLimits.MaxEventNameLength)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.EventNameTooLong,
+                location,
+                name,
+                name.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                TelemetryLimits.MaxEventNameLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingDescription, location, name));
+        }
+
+        if (!NamingConventions.IsArea(area))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidArea, location, name, area));
+        }
+
+        if (version < 1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidSchemaVersion,
+                location,
+                name,
+                version.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static PropertyModel? ReadProperty(IParameterSymbol parameter, List<DiagnosticInfo> diagnostics)
+    {
+        var location = parameter.Locations.FirstOrDefault();
+        var parameterName = parameter.Name;
+        if (parameter.RefKind != RefKind.None || parameter.IsParams)
+        {
+            var modifier = parameter.IsParams ? "params" : parameter.RefKind.ToString().ToLowerInvariant();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterModifier, location, parameterName, modifier));
+            return null;
+        }
+
+        var typeDisplay = parameter.Type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+        var typeRead = PropertyTypeReader.Read(parameter.Type);
+        if (typeRead.Kind is not { } kind)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, location, parameterName, typeDisplay, typeRead.Hint));
+            return null;
+        }
+
+        if (kind == PropertyKind.Enum && typeRead.Underlying.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownNames.FlagsAttribute))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FlagsEnumNotSupported, location, parameterName, typeDisplay));
+            return null;
+        }
+
+        var classification = ReadClassification(parameter, out var description, out var explicitName, diagnostics);
+        if (classification is null)
+        {
+            if (kind == PropertyKind.String)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingClassification, location, parameterName));
+                return null;
+            }
+
+            classification = Classification.NotPersonal;
+        }
+
+        if (classification == Classification.PersonalData)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PersonalDataIsNeverSent, location, parameterName));
+            return null;
+        }
+
+        var misfit = ClassificationMisfit(classification.Value, kind);
+        if (misfit is not null)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.ClassificationDoesNotFitType,
+                location,
+                parameterName,
+                typeDisplay,
+                ClassificationAttributeName(classification.Value),
+                misfit));
+            return null;
+        }
+
+        var wireName = explicitName ?? NamingConventions.ToSnakeCase(parameterName);
+        if (explicitName is null && kind == PropertyKind.TimeSpan && !wireName.EndsWith("_ms", System.StringComparison.Ordinal))
+        {
+            // Durations are sent in milliseconds: the key says so, so KQL readers never guess the unit.
+            wireName += "_ms";
+        }
+        if (!NamingConventions.IsSnakeCase(wireName) || wireName.Length > TelemetryLimits.MaxPropertyNameLength)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InvalidPropertyName,
+                location,
+                wireName,
+                TelemetryLimits.MaxPropertyNameLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return null;
+        }
+
+        if (System.Array.IndexOf(TelemetryLimits.ReservedPropertyNames, wireName) >= 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ReservedPropertyName, location, wireName));
+            return null;
+        }
+
+        var enumMembers = ImmutableEquatableArray<EnumMemberModel>.Empty;
+        string? enumTypeName = null;
+        if (kind == PropertyKind.Enum)
+        {
+            enumTypeName = typeRead.Underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            enumMembers = ReadEnumMembers((INamedTypeSymbol)typeRead.Underlying);
+        }
+
+        var isOptional = typeRead.IsNullableValueType || (kind == PropertyKind.String && parameter.NullableAnnotation == NullableAnnotation.Annotated);
+        var memberName = NamingConventions.ToPascalCase(parameterName);
+        if (memberName == "Definition")
+        {
+            memberName += "Value";
+        }
+
+        return new PropertyModel(
+            EscapeIdentifier(parameterName),
+            memberName,
+            wireName,
+            parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier)),
+            typeDisplay,
+            kind,
+            typeRead.IsNullableValueType,
+            isOptional,
+            classification.Value,
+            description,
+            enumTypeName,
+            enumMembers);
+    }
+
+    private static Classification? ReadClassification(IParameterSymbol parameter, out string description, out string? explicitName, List<DiagnosticInfo> diagnostics)
+    {
+        description = string.Empty;
+        explicitName = null;
+        Classification? found = null;
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            Classification? classification = attribute.AttributeClass?.ToDisplayString() switch
+            {
+                KnownNames.NotPersonalAttribute => Classification.NotPersonal,
+                KnownNames.PseudonymizedAttribute => Classification.Pseudonymized,
+                KnownNames.FreeTextAttribute => Classification.FreeText,
+                KnownNames.PersonalDataAttribute => Classification.PersonalData,
+                _ => null,
+            };
+            if (classification is null)
+            {
+                continue;
+            }
+
+            if (found is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MultipleClassifications, parameter.Locations.FirstOrDefault(), parameter.Name));
+                continue;
+            }
+
+            found = classification;
+            if (attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string text)
+            {
+                description = text;
+            }
+
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "Name" && argument.Value.Value is string name)
+                {
+                    explicitName = name;
+                }
+                else if (argument.Key == "Description" && argument.Value.Value is string named)
+                {
+                    description = named;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static string? ClassificationMisfit(Classification classification, PropertyKind kind) => classification switch
+    {
+        Classification.Pseudonymized when kind is not (PropertyKind.String or PropertyKind.Guid)
+            => "only string and Guid identifiers can be pseudonymized",
+        Classification.FreeText when kind != PropertyKind.String
+            => "only strings hold free text to scrub",
+        _ => null,
+    };
+
+    private static string ClassificationAttributeName(Classification classification) => classification switch
+    {
+        Classification.Pseudonymized => "Pseudonymized",
+        Classification.FreeText => "FreeText",
+        Classification.PersonalData => "PersonalData",
+        _ => "NotPersonal",
+    };
+
+    private static ImmutableEquatableArray<EnumMemberModel> ReadEnumMembers(INamedTypeSymbol enumType)
+    {
+        var members = new List<EnumMemberModel>();
+        var seenValues = new HashSet<object>();
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: { } value } field && seenValues.Add(value))
+            {
+                members.Add(new EnumMemberModel(field.Name, NamingConventions.ToSnakeCase(field.Name)));
+            }
+        }
+
+        return members.ToImmutableEquatableArray();
+    }
+}

@@ -1,0 +1,72 @@
+using MedicApp.Telemetry.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace MedicApp.Telemetry.Generators.Parsing;
+
+/// <summary>Maps a parameter type to the wire kind it is sent as.</summary>
+internal static class PropertyTypeReader
+{
+    /// <summary>The result of reading a type: its kind, or why it cannot be sent.</summary>
+    public readonly struct Result
+    {
+        public Result(PropertyKind? kind, ITypeSymbol underlying, bool isNullableValueType, string hint)
+        {
+            Kind = kind;
+            Underlying = underlying;
+            IsNullableValueType = isNullableValueType;
+            Hint = hint;
+        }
+
+        public PropertyKind? Kind { get; }
+
+        public ITypeSymbol Underlying { get; }
+
+        public bool IsNullableValueType { get; }
+
+        /// <summary>An extra sentence for the unsupported-type diagnostic, or empty.</summary>
+        public string Hint { get; }
+    }
+
+    public static Result Read(ITypeSymbol type)
+    {
+        var isNullableValueType = false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+            isNullableValueType = true;
+        }
+
+        PropertyKind? kind = type.SpecialType switch
+        {
+            SpecialType.System_String => PropertyKind.String,
+            SpecialType.System_Boolean => PropertyKind.Boolean,
+            SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
+                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64
+                or SpecialType.System_UInt64 => PropertyKind.Integer,
+            SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal => PropertyKind.FloatingPoint,
+            _ => null,
+        };
+
+        if (kind is null)
+        {
+            var metadataName = type.ContainingNamespace is null ? type.Name : type.ContainingNamespace.ToDisplayString() + "." + type.MetadataName;
+            kind = type.TypeKind == TypeKind.Enum ? PropertyKind.Enum : metadataName switch
+            {
+                KnownNames.Guid => PropertyKind.Guid,
+                KnownNames.DateTimeOffset => PropertyKind.DateTimeOffset,
+                KnownNames.TimeSpan => PropertyKind.TimeSpan,
+                _ => null,
+            };
+
+            if (kind is null)
+            {
+                var hint = metadataName == KnownNames.DateTime
+                    ? ". DateTime has no offset and is ambiguous once it leaves the process: use DateTimeOffset"
+                    : string.Empty;
+                return new Result(null, type, isNullableValueType, hint);
+            }
+        }
+
+        return new Result(kind, type, isNullableValueType, string.Empty);
+    }
+}

@@ -1,0 +1,10 @@
+namespace MedicApp.Telemetry.Generators;
+
+/// <summary>Names of the incremental steps, so tests can check which ones were cached.</summary>
+internal static class TrackingNames
+{
+    public const string Events = nameof(Events);
+    public const string Compilation = nameof(Compilation);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Catalogues = nameof(Catalogues);
+}

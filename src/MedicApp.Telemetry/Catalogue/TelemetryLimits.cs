@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+
+namespace MedicApp.Telemetry;
+
+/// <summary>The limits every event respects, checked at compile time by the generator and at run time by the pipeline.</summary>
+public static class TelemetryLimits
+{
+    /// <summary>The longest event name; Application Insights accepts 512, dashboards read better with short names.</summary>
+    public const int MaxEventNameLength = 64;
+
+    /// <summary>The longest property key Application Insights keeps.</summary>
+    public const int MaxPropertyNameLength = 150;
+
+    /// <summary>The longest property value Application Insights keeps; longer strings are truncated and marked.</summary>
+    public const int MaxPropertyValueLength = 8192;
+
+    /// <summary>The most properties (dimensions and measurements) an event may carry, SDK properties included.</summary>
+    public const int MaxPropertiesPerEvent = 100;
+
+    /// <summary>The unique id of each event, so queries can remove retried duplicates.</summary>
+    public const string EventIdProperty = "event_id";
+
+    /// <summary>The schema version of the event.</summary>
+    public const string SchemaVersionProperty = "schema_version";
+
+    /// <summary>The area of the event, such as <c>LOG-11</c>.</summary>
+    public const string AreaProperty = "event_area";
+
+    /// <summary>Present only when a value was changed on the way: <c>property:issue</c> pairs, comma separated.</summary>
+    public const string WarningsProperty = "event_warnings";
+
+    /// <summary>Gets the properties MedicApp.Telemetry adds to every event; a catalogue may not declare them.</summary>
+    public static IReadOnlyList<string> ReservedPropertyNames { get; } =
+        [EventIdProperty, SchemaVersionProperty, AreaProperty, WarningsProperty];
+}

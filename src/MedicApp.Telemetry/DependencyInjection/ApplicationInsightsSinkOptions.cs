@@ -1,0 +1,47 @@
+namespace MedicApp.Telemetry;
+
+/// <summary>Options of the Application Insights sink (section <c>MedicAppTelemetry:ApplicationInsights</c>).</summary>
+public sealed class ApplicationInsightsSinkOptions
+{
+    /// <summary>The environment variable Application Insights reads, used when <see cref="ConnectionString"/> is empty.</summary>
+    public const string ConnectionStringVariable = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>
+    /// Gets or sets the Application Insights connection string. When empty, the
+    /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> environment variable is used; when both are empty events go to
+    /// the local sink.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Gets or sets whether Live Metrics is on. Default: false.</summary>
+    public bool EnableLiveMetrics { get; set; }
+
+    /// <summary>
+    /// Gets or sets the folder where the exporter keeps telemetry it could not send yet; by default the system's
+    /// temporary folder.
+    /// </summary>
+    public string? StorageDirectory { get; set; }
+
+    /// <summary>Gets or sets whether telemetry that could not be sent is kept on disk and retried. Default: true.</summary>
+    public bool EnableOfflineStorage { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the cloud role name (<c>cloud_RoleName</c>) of the events; by default the application name of the
+    /// host, so events sit beside the application's requests.
+    /// </summary>
+    public string? CloudRoleName { get; set; }
+
+    /// <summary>
+    /// Gets or sets how many events may wait to be handed to the exporter before new ones are dropped (and reported).
+    /// Default: 10000.
+    /// </summary>
+    public int QueueCapacity { get; set; } = 10_000;
+
+    internal string? ResolveConnectionString()
+    {
+        var value = string.IsNullOrWhiteSpace(ConnectionString)
+            ? System.Environment.GetEnvironmentVariable(ConnectionStringVariable)
+            : ConnectionString;
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+}

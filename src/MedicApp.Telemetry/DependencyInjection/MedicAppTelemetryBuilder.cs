@@ -1,0 +1,70 @@
+using System;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MedicApp.Telemetry;
+
+/// <summary>Configures MedicApp.Telemetry after <c>AddMedicAppTelemetry()</c>; every method returns the builder.</summary>
+public sealed class MedicAppTelemetryBuilder
+{
+    internal MedicAppTelemetryBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>Gets the service collection.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Registers another catalogue class (one of your own) as a singleton over the same pipeline.</summary>
+    /// <typeparam name="TCatalogue">A partial class whose methods carry <see cref="TelemetryEventAttribute"/>.</typeparam>
+    /// <returns>The builder.</returns>
+    public MedicAppTelemetryBuilder AddCatalogue<TCatalogue>()
+        where TCatalogue : class, ITelemetryCatalogue
+    {
+        Services.TryAddSingleton<TCatalogue>();
+        return this;
+    }
+
+    /// <summary>Adds a sink that receives every event, besides the default one.</summary>
+    /// <typeparam name="TSink">The sink type, created once by the service provider.</typeparam>
+    /// <returns>The builder.</returns>
+    public MedicAppTelemetryBuilder AddSink<TSink>()
+        where TSink : class, IEventSink
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventSink, TSink>());
+        return this;
+    }
+
+    /// <summary>
+    /// Sends events only to an <see cref="InMemoryEventSink"/>, instead of Application Insights or the local sink, and
+    /// turns on strict mode. For tests: resolve the sink from the service provider to read what was tracked.
+    /// </summary>
+    /// <returns>The builder.</returns>
+    public MedicAppTelemetryBuilder UseInMemorySink()
+    {
+        Services.TryAddSingleton<InMemoryEventSink>();
+        Services.Configure<MedicAppTelemetryOptions>(static options =>
+        {
+            options.UseInMemorySink = true;
+            options.StrictMode = true;
+        });
+        return this;
+    }
+
+    /// <summary>Replaces the scrubber that free-text properties go through.</summary>
+    /// <typeparam name="TScrubber">The scrubber type, created once by the service provider.</typeparam>
+    /// <returns>The builder.</returns>
+    public MedicAppTelemetryBuilder UseTextScrubber<TScrubber>()
+        where TScrubber : class, ITextScrubber
+    {
+        Services.Replace(ServiceDescriptor.Singleton<ITextScrubber, TScrubber>());
+        return this;
+    }
+
+    /// <summary>Configures the options further.</summary>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>The builder.</returns>
+    public MedicAppTelemetryBuilder Configure(Action<MedicAppTelemetryOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure(configure);
+        return this;
+    }
+}

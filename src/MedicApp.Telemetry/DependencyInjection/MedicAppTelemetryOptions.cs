@@ -1,0 +1,31 @@
+namespace MedicApp.Telemetry;
+
+/// <summary>
+/// Options of MedicApp.Telemetry, bound from the <c>MedicAppTelemetry</c> configuration section.
+/// Events go to Application Insights when a connection string is set, to the local sink otherwise.
+/// </summary>
+public sealed class MedicAppTelemetryOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "MedicAppTelemetry";
+
+    /// <summary>Gets or sets whether events are tracked at all. Default: true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets whether a value the pipeline would change (truncate, drop, mark) throws a
+    /// <see cref="TelemetryValueException"/> instead. Meant for tests; off by default, and then tracking never throws.
+    /// </summary>
+    public bool StrictMode { get; set; }
+
+    /// <summary>Gets the Application Insights sink options.</summary>
+    public ApplicationInsightsSinkOptions ApplicationInsights { get; } = new();
+
+    /// <summary>Gets the local sink options, used when no Application Insights connection string is set.</summary>
+    public LocalSinkOptions Local { get; } = new();
+
+    /// <summary>Gets the pseudonymization options.</summary>
+    public PseudonymizationOptions Pseudonymization { get; } = new();
+
+    internal bool UseInMemorySink { get; set; }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MedicApp.Telemetry;
+
+/// <summary>Checks the options when the host starts, with messages that say what to set.</summary>
+internal sealed class MedicAppTelemetryOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<MedicAppTelemetryOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MedicAppTelemetryOptions options)
+    {
+        var failures = new List<string>();
+        var pseudonymization = options.Pseudonymization;
+        if (string.IsNullOrWhiteSpace(pseudonymization.Key))
+        {
+            if (!IsDevelopment(environment))
+            {
+                failures.Add(
+                    $"MedicAppTelemetry:Pseudonymization:Key is not set and the environment is '{environment?.EnvironmentName ?? "unknown"}'. " +
+                    "Outside Development identifiers are pseudonymized with a secret key: set MedicAppTelemetry__Pseudonymization__Key " +
+                    $"to a base64 key of at least {Pseudonymizer.MinimumKeyLength} random bytes (for example the output of 'openssl rand -base64 32'), " +
+                    "ideally as an App Service setting that references Key Vault: @Microsoft.KeyVault(SecretUri=https://<vault>.vault.azure.net/secrets/<name>/).");
+            }
+        }
+        else if (PseudonymizerFactory.DecodeKey(pseudonymization.Key) is not { } key)
+        {
+            failures.Add("MedicAppTelemetry:Pseudonymization:Key is not valid base64: set it to a base64 key such as the output of 'openssl rand -base64 32'.");
+        }
+        else if (key.Length < Pseudonymizer.MinimumKeyLength)
+        {
+            failures.Add($"MedicAppTelemetry:Pseudonymization:Key has {key.Length} bytes once decoded: it needs at least {Pseudonymizer.MinimumKeyLength}.");
+        }
+
+        if (!Pseudonymizer.IsValidKeyId(pseudonymization.KeyId))
+        {
+            failures.Add($"MedicAppTelemetry:Pseudonymization:KeyId '{pseudonymization.KeyId}' is not valid: use 1 to {Pseudonymizer.MaxKeyIdLength} lower-case letters or digits, such as 'k2'.");
+        }
+
+        if (pseudonymization.CacheSize < 1)
+        {
+            failures.Add("MedicAppTelemetry:Pseudonymization:CacheSize must be at least 1.");
+        }
+
+        if (options.ApplicationInsights.QueueCapacity < 1)
+        {
+            failures.Add("MedicAppTelemetry:ApplicationInsights:QueueCapacity must be at least 1.");
+        }
+
+        if (options.Local.QueueCapacity < 1)
+        {
+            failures.Add("MedicAppTelemetry:Local:QueueCapacity must be at least 1.");
+        }
+
+        var connectionString = options.ApplicationInsights.ResolveConnectionString();
+        if (connectionString is not null && !connectionString.Contains("InstrumentationKey=", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add("The Application Insights connection string has no InstrumentationKey: copy it whole from the Application Insights resource (Overview, Connection String).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    internal static bool IsDevelopment(IHostEnvironment? environment)
+        => environment is not null && string.Equals(environment.EnvironmentName, Environments.Development, StringComparison.OrdinalIgnoreCase);
+}

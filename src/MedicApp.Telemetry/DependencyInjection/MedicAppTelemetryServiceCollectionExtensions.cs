@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using MedicApp.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers MedicApp.Telemetry: the <see cref="EventTracker"/> singleton, its pipeline and its sink.</summary>
+public static class MedicAppTelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers MedicApp.Telemetry with the options of the <c>MedicAppTelemetry</c> section of the application's
+    /// configuration, when one is registered.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <returns>A builder to configure telemetry further.</returns>
+    public static MedicAppTelemetryBuilder AddMedicAppTelemetry(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<MedicAppTelemetryOptions>, BindFromApplicationConfiguration>());
+        return AddCore(services);
+    }
+
+    /// <summary>
+    /// Registers MedicApp.Telemetry with the options of the <c>MedicAppTelemetry</c> configuration section, when
+    /// there is one, then <paramref name="configure"/>.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>A builder to configure telemetry further.</returns>
+    public static MedicAppTelemetryBuilder AddMedicAppTelemetry(this IServiceCollection services, Action<MedicAppTelemetryOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = services.AddMedicAppTelemetry();
+        services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>Registers MedicApp.Telemetry with options bound from <paramref name="section"/>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="section">The configuration section, usually <c>configuration.GetSection("MedicAppTelemetry")</c>.</param>
+    /// <returns>A builder to configure telemetry further.</returns>
+    public static MedicAppTelemetryBuilder AddMedicAppTelemetry(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        services.Configure<MedicAppTelemetryOptions>(section);
+        return AddCore(services);
+    }
+
+    private static MedicAppTelemetryBuilder AddCore(IServiceCollection services)
+    {
+        services.AddOptions<MedicAppTelemetryOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MedicAppTelemetryOptions>, MedicAppTelemetryOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TelemetryHealth>();
+        services.TryAddSingleton<ITextScrubber>(RedactingTextScrubber.Instance);
+        services.TryAddSingleton(static sp => PseudonymizerFactory.Create(
+            sp.GetRequiredService<IOptions<MedicAppTelemetryOptions>>(),
+            sp.GetService<IHostEnvironment>()));
+        services.TryAddSingleton<LocalEventSink>();
+        services.TryAddSingleton<ApplicationInsightsEventSink>();
+        services.TryAddSingleton(static sp => new EventPipeline(
+            SelectSinks(sp),
+            sp.GetRequiredService<Pseudonymizer>(),
+            sp.GetRequiredService<ITextScrubber>(),
+            sp.GetRequiredService<TelemetryHealth>(),
+            sp.GetRequiredService<IOptions<MedicAppTelemetryOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<EventTracker>();
+        return new MedicAppTelemetryBuilder(services);
+    }
+
+    // The default sink is chosen when the pipeline is built, from the options: in-memory when a test asked for
+    // it, Application Insights when a connection string is set, the local sink otherwise. Added sinks always run.
+    private static List<IEventSink> SelectSinks(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<MedicAppTelemetryOptions>>().Value;
+        var sinks = new List<IEventSink>();
+        if (options.UseInMemorySink)
+        {
+            sinks.Add(services.GetRequiredService<InMemoryEventSink>());
+        }
+        else if (options.ApplicationInsights.ResolveConnectionString() is not null)
+        {
+            sinks.Add(services.GetRequiredService<ApplicationInsightsEventSink>());
+        }
+        else if (options.Local.Enabled)
+        {
+            sinks.Add(services.GetRequiredService<LocalEventSink>());
+        }
+
+        sinks.AddRange(services.GetServices<IEventSink>());
+        return sinks;
+    }
+
+    private sealed class BindFromApplicationConfiguration(IConfiguration? configuration = null) : IConfigureOptions<MedicAppTelemetryOptions>
+    {
+        public void Configure(MedicAppTelemetryOptions options)
+            => configuration?.GetSection(MedicAppTelemetryOptions.SectionName).Bind(options);
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Threading;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MedicApp.Telemetry;
+
+/// <summary>
+/// Counts what went wrong on the way out and reports it, so that no event is lost silently: through the
+/// <c>MedicApp.Telemetry</c> meter (observable counters) and through logs, at most one log line per problem and
+/// sink every <see cref="ReportInterval"/>, carrying how many occurrences it stands for.
+/// </summary>
+public sealed class TelemetryHealth : IDisposable
+{
+    /// <summary>The name of the meter that publishes the counters.</summary>
+    public const string MeterName = "MedicApp.Telemetry";
+
+    /// <summary>The shortest time between two log lines about the same problem.</summary>
+    public static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(10);
+
+    private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly Meter _meter;
+    private readonly ConcurrentDictionary<string, ReportWindow> _windows = new(StringComparer.Ordinal);
+    private long _tracked;
+    private long _failed;
+    private long _sinkFailures;
+    private long _dropped;
+    private long _valuesChanged;
+
+    /// <summary>Creates the health tracker.</summary>
+    /// <param name="logger">Where problems are reported.</param>
+    /// <param name="timeProvider">The clock that spaces reports.</param>
+    /// <param name="meterFactory">Creates the meter; a standalone meter is used when null.</param>
+    public TelemetryHealth(ILogger<TelemetryHealth>? logger = null, TimeProvider? timeProvider = null, IMeterFactory? meterFactory = null)
+    {
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _meter.CreateObservableCounter("medicapp.telemetry.events.tracked", () => Volatile.Read(ref _tracked), "{event}", "Events handed to the sinks.");
+        _meter.CreateObservableCounter("medicapp.telemetry.events.failed", () => Volatile.Read(ref _failed), "{event}", "Events lost because tracking failed.");
+        _meter.CreateObservableCounter("medicapp.telemetry.events.dropped", () => Volatile.Read(ref _dropped), "{event}", "Events a sink could not keep.");
+        _meter.CreateObservableCounter("medicapp.telemetry.sink.failures", () => Volatile.Read(ref _sinkFailures), "{failure}", "Exceptions thrown by sinks.");
+        _meter.CreateObservableCounter("medicapp.telemetry.values.changed", () => Volatile.Read(ref _valuesChanged), "{value}", "Values truncated, dropped or marked.");
+    }
+
+    /// <summary>Returns the counts so far.</summary>
+    /// <returns>A snapshot.</returns>
+    public TelemetryStatistics GetStatistics() => new(
+        Volatile.Read(ref _tracked),
+        Volatile.Read(ref _failed),
+        Volatile.Read(ref _sinkFailures),
+        Volatile.Read(ref _dropped),
+        Volatile.Read(ref _valuesChanged));
+
+    /// <summary>Reports events a sink could not keep. Sinks call it instead of dropping silently.</summary>
+    /// <param name="sinkName">The sink.</param>
+    /// <param name="reason">Why, in a few words (for example <c>queue full</c>).</param>
+    /// <param name="count">How many events.</param>
+    /// <param name="exception">The error behind it, if any.</param>
+    public void ReportDropped(string sinkName, string reason, long count = 1, Exception? exception = null)
+    {
+        Interlocked.Add(ref _dropped, count);
+        Report("dropped:" + sinkName + ":" + reason, count, exception, static (logger, ex, n, state) =>
+            logger.LogError(ex, "MedicApp.Telemetry sink '{Sink}' dropped {Count} event(s): {Reason}.", state.Sink, n, state.Reason), (Sink: sinkName, Reason: reason));
+    }
+
+    /// <summary>Disposes the meter.</summary>
+    public void Dispose() => _meter.Dispose();
+
+    internal void Tracked() => Interlocked.Increment(ref _tracked);
+
+    internal void ValueChanged() => Interlocked.Increment(ref _valuesChanged);
+
+    internal void SinkFailed(string sinkName, string eventName, Exception exception)
+    {
+        Interlocked.Increment(ref _sinkFailures);
+        Report("sink:" + sinkName, 1, exception, static (logger, ex, n, state) =>
+            logger.LogError(ex, "MedicApp.Telemetry sink '{Sink}' failed {Count} time(s), last on event '{Event}'.", state.Sink, n, state.Event), (Sink: sinkName, Event: eventName));
+    }
+
+    internal void TrackingFailed(string eventName, Exception exception)
+    {
+        Interlocked.Increment(ref _failed);
+        Report("tracking:" + eventName, 1, exception, static (logger, ex, n, name) =>
+            logger.LogError(ex, "MedicApp.Telemetry could not track {Count} '{Event}' event(s).", n, name), eventName);
+    }
+
+    private void Report<TState>(string key, long count, Exception? exception, Action<ILogger, Exception?, long, TState> log, TState state)
+    {
+        var window = _windows.GetOrAdd(key, static _ => new ReportWindow());
+        var now = _timeProvider.GetTimestamp();
+        long toReport;
+        lock (window)
+        {
+            window.Pending += count;
+            if (window.LastReport != 0 && _timeProvider.GetElapsedTime(window.LastReport, now) < ReportInterval)
+            {
+                return;
+            }
+
+            window.LastReport = now;
+            toReport = window.Pending;
+            window.Pending = 0;
+        }
+
+        try
+        {
+            log(_logger, exception, toReport, state);
+        }
+        catch (Exception)
+        {
+            // A broken logger must not turn a reported problem into an exception in the application.
+        }
+    }
+
+    private sealed class ReportWindow
+    {
+        public long LastReport { get; set; }
+
+        public long Pending { get; set; }
+    }
+}

@@ -1,0 +1,14 @@
+namespace MedicApp.Telemetry;
+
+/// <summary>A snapshot of what the pipeline did since it started.</summary>
+/// <param name="EventsTracked">Events handed to the sinks.</param>
+/// <param name="EventsFailed">Events lost before the sinks because tracking itself failed (reported as errors).</param>
+/// <param name="SinkFailures">Times a sink threw while taking an event.</param>
+/// <param name="EventsDropped">Events a sink could not keep (a full queue, a write error), as the sinks reported.</param>
+/// <param name="ValuesChanged">Values truncated, dropped as not finite, or sent as an undefined enum number.</param>
+public readonly record struct TelemetryStatistics(
+    long EventsTracked,
+    long EventsFailed,
+    long SinkFailures,
+    long EventsDropped,
+    long ValuesChanged);

@@ -1,0 +1,81 @@
+using System;
+
+namespace MedicApp.Telemetry;
+
+// LOG-15: authentication. Passwords and codes are never parameters: only outcomes, methods and counts are.
+public sealed partial class EventTracker
+{
+    /// <summary>Tracks <c>auth_login_success</c>: a password login succeeded.</summary>
+    /// <param name="accountId">The account's id.</param>
+    /// <param name="clientIp">The client IP address.</param>
+    /// <param name="role">The account's role.</param>
+    /// <param name="mfaRequired">Whether a multi-factor code is asked next.</param>
+    /// <param name="failedAttempts">Failed attempts since the previous success.</param>
+    [TelemetryEvent("auth_login_success", Area = "LOG-15", Description = "A password login succeeded.")]
+    public partial void AuthLoginSuccess(
+        [Pseudonymized("The account, pseudonymized.")] string accountId,
+        [Pseudonymized("The client IP address, pseudonymized.")] string clientIp,
+        [NotPersonal("The account's role.")] UserRole role,
+        [NotPersonal("Whether a multi-factor code is asked next.")] bool mfaRequired,
+        [NotPersonal("Failed attempts since the previous success.")] int failedAttempts);
+
+    /// <summary>Tracks <c>auth_login_failure</c>: a password login failed.</summary>
+    /// <param name="accountId">The account's id, or the login typed when no account matches.</param>
+    /// <param name="clientIp">The client IP address.</param>
+    /// <param name="reason">Why it failed.</param>
+    /// <param name="consecutiveFailures">Failures in a row for this account, this one included.</param>
+    [TelemetryEvent("auth_login_failure", Area = "LOG-15", Description = "A password login failed. Feeds the brute-force alert per account and per client IP.")]
+    public partial void AuthLoginFailure(
+        [Pseudonymized("The account (or the login typed when no account matches), pseudonymized.")] string accountId,
+        [Pseudonymized("The client IP address, pseudonymized.")] string clientIp,
+        [NotPersonal("Why it failed.")] LoginFailureReason reason,
+        [NotPersonal("Failures in a row for this account, this one included.")] int consecutiveFailures);
+
+    /// <summary>Tracks <c>auth_mfa_sent</c>: a multi-factor code was sent.</summary>
+    /// <param name="accountId">The account's id.</param>
+    /// <param name="method">How the code was sent.</param>
+    [TelemetryEvent("auth_mfa_sent", Area = "LOG-15", Description = "A multi-factor code was sent (the code itself never is).")]
+    public partial void AuthMfaSent(
+        [Pseudonymized("The account, pseudonymized.")] string accountId,
+        [NotPersonal("How the code was sent.")] MfaMethod method);
+
+    /// <summary>Tracks <c>auth_mfa_success</c>: a multi-factor code was accepted.</summary>
+    /// <param name="accountId">The account's id.</param>
+    /// <param name="method">How the code was sent.</param>
+    /// <param name="attemptCount">Codes entered, this one included.</param>
+    /// <param name="timeToVerify">Time from sending the code to its entry.</param>
+    [TelemetryEvent("auth_mfa_success", Area = "LOG-15", Description = "A multi-factor code was accepted; the login is complete.")]
+    public partial void AuthMfaSuccess(
+        [Pseudonymized("The account, pseudonymized.")] string accountId,
+        [NotPersonal("How the code was sent.")] MfaMethod method,
+        [NotPersonal("Codes entered, this one included.")] int attemptCount,
+        [NotPersonal("Time from sending the code to its entry.")] TimeSpan timeToVerify);
+
+    /// <summary>Tracks <c>auth_mfa_failure</c>: a multi-factor code was rejected.</summary>
+    /// <param name="accountId">The account's id.</param>
+    /// <param name="clientIp">The client IP address.</param>
+    /// <param name="method">How the code was sent.</param>
+    /// <param name="reason">Why it was rejected.</param>
+    /// <param name="attemptCount">Codes entered, this one included.</param>
+    [TelemetryEvent("auth_mfa_failure", Area = "LOG-15", Description = "A multi-factor code was rejected.")]
+    public partial void AuthMfaFailure(
+        [Pseudonymized("The account, pseudonymized.")] string accountId,
+        [Pseudonymized("The client IP address, pseudonymized.")] string clientIp,
+        [NotPersonal("How the code was sent.")] MfaMethod method,
+        [NotPersonal("Why it was rejected.")] MfaFailureReason reason,
+        [NotPersonal("Codes entered, this one included.")] int attemptCount);
+
+    /// <summary>Tracks <c>auth_account_locked</c>: an account was locked after repeated failures.</summary>
+    /// <param name="accountId">The account's id.</param>
+    /// <param name="clientIp">The client IP address of the last failure.</param>
+    /// <param name="trigger">What locked it.</param>
+    /// <param name="failedAttempts">Failures that led to the lock.</param>
+    /// <param name="lockDuration">How long the account stays locked.</param>
+    [TelemetryEvent("auth_account_locked", Area = "LOG-15", Description = "An account was locked after repeated failures.")]
+    public partial void AuthAccountLocked(
+        [Pseudonymized("The account, pseudonymized.")] string accountId,
+        [Pseudonymized("The client IP address of the last failure, pseudonymized.")] string clientIp,
+        [NotPersonal("What locked it.")] LockTrigger trigger,
+        [NotPersonal("Failures that led to the lock.")] int failedAttempts,
+        [NotPersonal("How long the account stays locked.")] TimeSpan lockDuration);
+}

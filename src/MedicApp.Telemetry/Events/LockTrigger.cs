@@ -1,0 +1,11 @@
+namespace MedicApp.Telemetry;
+
+/// <summary>What locked an account.</summary>
+public enum LockTrigger
+{
+    /// <summary>Repeated wrong passwords.</summary>
+    PasswordFailures,
+
+    /// <summary>Repeated wrong multi-factor codes.</summary>
+    MfaFailures,
+}

@@ -1,0 +1,14 @@
+namespace MedicApp.Telemetry;
+
+/// <summary>How a multi-factor code is delivered.</summary>
+public enum MfaMethod
+{
+    /// <summary>Text message.</summary>
+    Sms,
+
+    /// <summary>Email.</summary>
+    Email,
+
+    /// <summary>Authenticator application.</summary>
+    Totp,
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Globalization;
+
+namespace MedicApp.Telemetry;
+
+/// <summary>
+/// Writes the properties of one event into its <see cref="EventRecord"/>, applying the privacy policy of each
+/// classification and the run-time value checks. Generated code calls it; each method takes the index of the
+/// property in the event definition.
+/// </summary>
+public ref struct EventPropertyWriter
+{
+    private readonly EventRecord _record;
+    private readonly PropertyPolicy _policy;
+
+    internal EventPropertyWriter(EventRecord record, PropertyPolicy policy)
+    {
+        _record = record;
+        _policy = policy;
+    }
+
+    /// <summary>Writes a not-personal string, truncated and marked when too long; null writes nothing.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The value.</param>
+    public readonly void WriteString(int index, string? value)
+    {
+        if (value is not null)
+        {
+            AddText(index, value);
+        }
+    }
+
+    /// <summary>Writes the pseudonym of an identifier; null writes nothing.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The identifier.</param>
+    public readonly void WritePseudonymized(int index, string? value)
+    {
+        if (value is not null)
+        {
+            _record.Add(EventProperty.FromText(Name(index), _policy.Pseudonymizer.Pseudonymize(value)));
+        }
+    }
+
+    /// <summary>Writes the pseudonym of a Guid identifier (the same as for its 36-character string form).</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The identifier.</param>
+    public readonly void WritePseudonymized(int index, Guid value)
+        => _record.Add(EventProperty.FromText(Name(index), _policy.Pseudonymizer.Pseudonymize(value)));
+
+    /// <summary>Writes free text after the text scrubber; null writes nothing.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The text.</param>
+    public readonly void WriteFreeText(int index, string? value)
+    {
+        if (value is not null)
+        {
+            AddText(index, _policy.Scrubber.Scrub(value));
+        }
+    }
+
+    /// <summary>Writes a bool as <c>true</c> or <c>false</c>.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The value.</param>
+    public readonly void WriteBoolean(int index, bool value)
+        => _record.Add(EventProperty.FromText(Name(index), value ? "true" : "false"));
+
+    /// <summary>Writes a number; NaN and infinities are dropped and marked.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The value.</param>
+    public readonly void WriteNumber(int index, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            _record.Add(EventProperty.FromNumber(Name(index), value));
+        }
+        else
+        {
+            Warn(index, ValueIssue.NotFinite);
+        }
+    }
+
+    /// <summary>Writes an enum by its snake_case name; an undefined value is sent as its number and marked.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="name">The snake_case member name, or null when the value has no named member.</param>
+    /// <param name="value">The numeric value.</param>
+    public readonly void WriteEnum(int index, string? name, long value)
+    {
+        if (name is null)
+        {
+            Warn(index, ValueIssue.UndefinedEnum);
+            name = value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        _record.Add(EventProperty.FromText(Name(index), name));
+    }
+
+    /// <summary>Writes a not-personal Guid.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The value.</param>
+    public readonly void WriteGuid(int index, Guid value) => _record.Add(EventProperty.FromGuid(Name(index), value));
+
+    /// <summary>Writes a point in time.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The value.</param>
+    public readonly void WriteTimestamp(int index, DateTimeOffset value) => _record.Add(EventProperty.FromTimestamp(Name(index), value));
+
+    /// <summary>Writes a duration as a number of milliseconds.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The value.</param>
+    public readonly void WriteDuration(int index, TimeSpan value) => _record.Add(EventProperty.FromNumber(Name(index), value.TotalMilliseconds));
+
+    private readonly string Name(int index) => _record.Definition.PropertyArray[index].Name;
+
+    private readonly void AddText(int index, string value)
+    {
+        if (value.Length > TelemetryLimits.MaxPropertyValueLength)
+        {
+            Warn(index, ValueIssue.Truncated);
+            value = value[..TelemetryLimits.MaxPropertyValueLength];
+        }
+
+        _record.Add(EventProperty.FromText(Name(index), value));
+    }
+
+    private readonly void Warn(int index, ValueIssue issue)
+    {
+        var name = Name(index);
+        if (_policy.Strict)
+        {
+            throw new TelemetryValueException(_record.Name, name, issue);
+        }
+
+        _record.AddWarning(name, issue);
+        _policy.Health.ValueChanged();
+    }
+}

@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.ApplicationInsights;
+using Microsoft.ApplicationInsights.Extensibility;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Resources;
+
+namespace MedicApp.Telemetry;
+
+/// <summary>
+/// Sends events to Application Insights <c>customEvents</c> through Microsoft.ApplicationInsights 3.x, on a pipeline
+/// of its own so that business events are never sampled and never compete with the application's logs.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <see cref="Emit"/> only queues the event (with the caller's trace context, so the event keeps the request's
+/// <c>operation_Id</c>). A background pump writes it as an OpenTelemetry log record carrying
+/// <c>microsoft.custom_event.name</c>, which the Azure Monitor exporter turns into an <c>EventData</c> envelope.
+/// </para>
+/// <para>
+/// The exporter keeps at most 2048 records and silently drops the rest; the pump therefore flushes the exporter
+/// every <see cref="ExporterBatchSize"/> events, so a burst waits in this sink's queue (bounded by
+/// <see cref="ApplicationInsightsSinkOptions.QueueCapacity"/>, past which drops are reported) instead of vanishing.
+/// </para>
+/// </remarks>
+public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable, IDisposable
+{
+    /// <summary>The logger category of the events, sent as their <c>CategoryName</c> property.</summary>
+    public const string CategoryName = "MedicApp.Telemetry.Events";
+
+    /// <summary>How many events the pump hands to the exporter between two flushes: one exporter batch.</summary>
+    public const int ExporterBatchSize = 512;
+
+    private const string CustomEventNameAttribute = "microsoft.custom_event.name";
+
+    private readonly Channel<PendingEvent> _queue;
+    private readonly TelemetryConfiguration _configuration;
+    private readonly TelemetryClient _client;
+    private readonly ILogger _logger;
+    private readonly TelemetryHealth _health;
+    private readonly Task _pump;
+
+    /// <summary>Creates the sink and its Application Insights pipeline from the options.</summary>
+    /// <param name="options">The telemetry options; a connection string is required.</param>
+    /// <param name="health">Where dropped events and failures are reported.</param>
+    /// <param name="environment">The host environment, whose application name is the default cloud role name.</param>
+    public ApplicationInsightsEventSink(IOptions<MedicAppTelemetryOptions> options, TelemetryHealth health, IHostEnvironment? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(health);
+        var settings = options.Value.ApplicationInsights;
+        var connectionString = settings.ResolveConnectionString()
+            ?? throw new InvalidOperationException("The Application Insights sink needs MedicAppTelemetry:ApplicationInsights:ConnectionString or APPLICATIONINSIGHTS_CONNECTION_STRING.");
+        _health = health;
+        _queue = Channel.CreateBounded<PendingEvent>(new BoundedChannelOptions(settings.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+
+        _configuration = new TelemetryConfiguration
+        {
+            ConnectionString = connectionString,
+            EnableLiveMetrics = settings.EnableLiveMetrics,
+            DisableOfflineStorage = !settings.EnableOfflineStorage,
+
+            // This pipeline carries business events only: no record of it may be sampled away.
+            EnableTraceBasedLogsSampler = false,
+        };
+        if (!string.IsNullOrWhiteSpace(settings.StorageDirectory))
+        {
+            _configuration.StorageDirectory = settings.StorageDirectory;
+        }
+
+        var roleName = string.IsNullOrWhiteSpace(settings.CloudRoleName) ? environment?.ApplicationName : settings.CloudRoleName;
+        IServiceProvider? sdkServices = null;
+        _configuration.ConfigureOpenTelemetryBuilder(builder =>
+        {
+            if (!string.IsNullOrWhiteSpace(roleName))
+            {
+                builder.ConfigureResource(resource => resource.AddService(roleName));
+            }
+
+            builder.WithLogging(logging => logging.AddProcessor(services =>
+            {
+                sdkServices = services;
+                return new PendingEventProcessor();
+            }));
+            builder.Services.Configure<AzureMonitorExporterOptions>(static exporter =>
+            {
+                exporter.EnableStandardMetrics = false;
+                exporter.EnablePerformanceCounters = false;
+            });
+        });
+
+        // Building the client builds and starts the OpenTelemetry SDK behind the configuration.
+        _client = new TelemetryClient(_configuration);
+        _logger = sdkServices!.GetServices<ILoggerProvider>().OfType<OpenTelemetryLoggerProvider>().Single().CreateLogger(CategoryName);
+        _pump = Task.Run(PumpAsync);
+    }
+
+    /// <inheritdoc/>
+    public string Name => "application_insights";
+
+    /// <inheritdoc/>
+    public void Emit(EventRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var properties = record.Properties;
+        var attributes = new KeyValuePair<string, object?>[properties.Length + 1];
+        attributes[0] = new(CustomEventNameAttribute, record.Name);
+        for (var i = 0; i < properties.Length; i++)
+        {
+            attributes[i + 1] = new(properties[i].Name, properties[i].FormatValue());
+        }
+
+        var context = Activity.Current?.Context ?? default;
+        if (!_queue.Writer.TryWrite(new PendingEvent(attributes, record.Timestamp, context, null)))
+        {
+            _health.ReportDropped(Name, "the send queue is full");
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            await _queue.Writer.WriteAsync(new PendingEvent(null, default, default, flushed), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            return;
+        }
+
+        await flushed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends what is queued, then shuts the Application Insights pipeline down.</summary>
+    /// <returns>A task that completes when everything queued was handed to the exporter and flushed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (_queue.Writer.TryComplete())
+        {
+            await _pump.ConfigureAwait(false);
+            _configuration.Dispose();
+        }
+    }
+
+    /// <summary>Sends what is queued, then shuts the Application Insights pipeline down.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private async Task PumpAsync()
+    {
+        var reader = _queue.Reader;
+        var sinceFlush = 0;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var pending))
+            {
+                if (pending.Flushed is { } flushed)
+                {
+                    FlushExporter();
+                    sinceFlush = 0;
+                    flushed.TrySetResult();
+                    continue;
+                }
+
+                Send(pending);
+                if (++sinceFlush >= ExporterBatchSize)
+                {
+                    FlushExporter();
+                    sinceFlush = 0;
+                }
+            }
+        }
+
+        FlushExporter();
+    }
+
+    private void Send(PendingEvent pending)
+    {
+        PendingEventProcessor.Current = pending;
+        try
+        {
+            _logger.Log(LogLevel.Information, default, pending.Attributes!, null, static (_, _) => string.Empty);
+        }
+        catch (Exception exception)
+        {
+            _health.ReportDropped(Name, "the exporter refused the event", 1, exception);
+        }
+        finally
+        {
+            PendingEventProcessor.Current = null;
+        }
+    }
+
+    private void FlushExporter()
+    {
+        try
+        {
+            _client.Flush();
+        }
+        catch (Exception exception)
+        {
+            _health.ReportDropped(Name, "the exporter could not be flushed", 0, exception);
+        }
+    }
+
+    internal sealed record PendingEvent(
+        KeyValuePair<string, object?>[]? Attributes,
+        DateTimeOffset Timestamp,
+        ActivityContext TraceContext,
+        TaskCompletionSource? Flushed);
+
+    // Runs inside the pump's Log call, before the exporter: gives the record the time the event was tracked and the
+    // trace context of the caller, marked recorded so that no sampler downstream drops it.
+    private sealed class PendingEventProcessor : BaseProcessor<LogRecord>
+    {
+        [ThreadStatic]
+        private static PendingEvent? t_current;
+
+        public static PendingEvent? Current
+        {
+            get => t_current;
+            set => t_current = value;
+        }
+
+        public override void OnEnd(LogRecord data)
+        {
+            if (t_current is not { } pending || data.CategoryName != CategoryName)
+            {
+                return;
+            }
+
+            data.Timestamp = pending.Timestamp.UtcDateTime;
+            if (pending.TraceContext.TraceId != default)
+            {
+                data.TraceId = pending.TraceContext.TraceId;
+                data.SpanId = pending.TraceContext.SpanId;
+                data.TraceFlags = ActivityTraceFlags.Recorded;
+            }
+        }
+    }
+}

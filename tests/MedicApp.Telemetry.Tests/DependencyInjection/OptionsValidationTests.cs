@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using MedicApp.Telemetry.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace MedicApp.Telemetry.Tests.DependencyInjection;
+
+public sealed class OptionsValidationTests
+{
+    [Fact]
+    public void Production_WithoutKey_RefusesToStartAndSaysWhatToSet()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production, DisableDefaults = true });
+        builder.Services.AddMedicAppTelemetry();
+        using var host = builder.Build();
+
+        var exception = Assert.Throws<OptionsValidationException>(() => host.StartAsync().GetAwaiter().GetResult());
+
+        Assert.Contains("MedicAppTelemetry__Pseudonymization__Key", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'Production'", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Development_WithoutKey_UsesDevelopmentKeyId()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development, DisableDefaults = true });
+        builder.Services.AddMedicAppTelemetry().UseInMemorySink();
+        using var host = builder.Build();
+
+        host.Services.GetRequiredService<EventTracker>().AuthMfaSent("account", MfaMethod.Sms);
+
+        var pseudonym = host.Services.GetRequiredService<InMemoryEventSink>().LatestEvent.Properties["account_id"];
+        Assert.StartsWith("dev:", pseudonym, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not base64!", "not valid base64")]
+    [InlineData("c2hvcnQ=", "at least 32")]
+    public void InvalidKey_IsRejected(string key, string expected)
+    {
+        using var services = TelemetryServices.InMemory(o => o.Pseudonymization.Key = key);
+
+        var exception = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<EventTracker>());
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfigurationSection_IsBound()
+    {
+        var configuration = TelemetryServices.Configuration(new Dictionary<string, string?>
+        {
+            ["MedicAppTelemetry:Pseudonymization:Key"] = TelemetryServices.Key,
+            ["MedicAppTelemetry:Pseudonymization:KeyId"] = "k7",
+            ["MedicAppTelemetry:Local:Console"] = "false",
+        });
+        var services = new ServiceCollection();
+        services.AddMedicAppTelemetry(configuration.GetSection("MedicAppTelemetry")).UseInMemorySink();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<EventTracker>().AuthMfaSent("account", MfaMethod.Sms);
+
+        Assert.StartsWith("k7:", provider.GetRequiredService<InMemoryEventSink>().LatestEvent.Properties["account_id"], StringComparison.Ordinal);
+        Assert.False(provider.GetRequiredService<IOptions<MedicAppTelemetryOptions>>().Value.Local.Console);
+    }
+}

@@ -1,0 +1,34 @@
+using System;
+using System.Collections.Generic;
+using MedicApp.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedicApp.Telemetry.Tests.Infrastructure;
+
+/// <summary>Builds service providers the way an application would, with a known pseudonymization key.</summary>
+internal static class TelemetryServices
+{
+    public const string Key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="; // 32 bytes, test only
+
+    public static ServiceProvider InMemory(Action<MedicAppTelemetryOptions>? configure = null, Action<MedicAppTelemetryBuilder>? build = null)
+    {
+        var services = new ServiceCollection();
+        var builder = services.AddMedicAppTelemetry(options =>
+        {
+            options.Pseudonymization.Key = Key;
+            configure?.Invoke(options);
+        }).UseInMemorySink();
+        build?.Invoke(builder);
+        if (configure is not null)
+        {
+            // Again after UseInMemorySink, so a test can turn its strict mode off.
+            builder.Configure(configure);
+        }
+
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public static IConfiguration Configuration(IDictionary<string, string?> values)
+        => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+}
