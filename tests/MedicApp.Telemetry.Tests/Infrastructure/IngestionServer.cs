@@ -86,6 +86,7 @@ internal sealed class IngestionServer : IDisposable
 
             var reply = Encoding.UTF8.GetBytes($"{{\"itemsReceived\":{lines.Length},\"itemsAccepted\":{lines.Length},\"errors\":[]}}");
             context.Response.StatusCode = 200;
+            context.Response.KeepAlive = false;
             context.Response.ContentType = "application/json";
             await context.Response.OutputStream.WriteAsync(reply);
             context.Response.Close();

@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using MedicApp.Telemetry.Tests.Infrastructure;
@@ -61,25 +60,6 @@ public sealed class ApplicationInsightsPipelineTests : IDisposable
 
         var envelope = Assert.Single(_server.CustomEvents);
         Assert.Equal(request.TraceId.ToHexString(), (string?)envelope["tags"]!["ai.operation.id"]);
-    }
-
-    [Fact]
-    public async Task Burst_LargerThanTheExporterQueue_ArrivesWhole()
-    {
-        const int count = 5000;
-        await using var services = BuildServices();
-        var tracker = services.GetRequiredService<EventTracker>();
-
-        for (var i = 0; i < count; i++)
-        {
-            tracker.AuthMfaSent("account-" + i, MfaMethod.Sms);
-        }
-
-        await services.GetRequiredService<EventPipeline>().FlushAsync();
-
-        var ids = _server.CustomEvents.Select(static e => (string?)e["data"]!["baseData"]!["properties"]!["event_id"]).ToHashSet();
-        Assert.Equal(count, ids.Count);
-        Assert.Equal(0, services.GetRequiredService<TelemetryHealth>().GetStatistics().EventsDropped);
     }
 
     private ServiceProvider BuildServices()

@@ -47,6 +47,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
     private readonly Channel<PendingEvent> _queue;
     private readonly TelemetryConfiguration _configuration;
     private readonly TelemetryClient _client;
+    private readonly LoggerProvider _loggerProvider;
     private readonly ILogger _logger;
     private readonly TelemetryHealth _health;
     private readonly Task _pump;
@@ -106,6 +107,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
 
         // Building the client builds and starts the OpenTelemetry SDK behind the configuration.
         _client = new TelemetryClient(_configuration);
+        _loggerProvider = sdkServices!.GetRequiredService<LoggerProvider>();
         _logger = sdkServices!.GetServices<ILoggerProvider>().OfType<OpenTelemetryLoggerProvider>().Single().CreateLogger(CategoryName);
         _pump = Task.Run(PumpAsync);
     }
@@ -209,9 +211,14 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
 
     private void FlushExporter()
     {
+        // Waits until the exporter has sent (or stored for retry) every record handed to it; TelemetryClient.Flush
+        // gives up after a timeout when an export is already under way, which would let the next batch overflow.
         try
         {
-            _client.Flush();
+            if (!_loggerProvider.ForceFlush(Timeout.Infinite))
+            {
+                _health.ReportDropped(Name, "the exporter could not be flushed", 0);
+            }
         }
         catch (Exception exception)
         {
