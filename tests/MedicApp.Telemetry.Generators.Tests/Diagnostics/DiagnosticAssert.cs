@@ -1,0 +1,34 @@
+using System.Linq;
+using MedicApp.Telemetry.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace MedicApp.Telemetry.Generators.Tests.Diagnostics;
+
+/// <summary>Runs the generator over a marked catalogue and checks the one diagnostic it must report.</summary>
+internal static class DiagnosticAssert
+{
+    /// <summary>
+    /// Asserts that the generator reports exactly one diagnostic for <paramref name="markup"/>: the marked id, at the
+    /// marked span and line/column span of <see cref="GeneratorHarness.CatalogueFilePath"/>, as an error whose message
+    /// holds every one of <paramref name="messageParts"/>.
+    /// </summary>
+    public static Diagnostic ReportsSingle(string markup, params string[] messageParts)
+    {
+        var marked = MarkedSource.Parse(markup);
+        var run = GeneratorHarness.Run(marked.Source);
+
+        var diagnostic = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal(marked.DiagnosticId, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+
+        var lineSpan = diagnostic.Location.GetLineSpan();
+        Assert.Equal(GeneratorHarness.CatalogueFilePath, lineSpan.Path);
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+        Assert.Equal(marked.LineSpan, lineSpan.Span);
+
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(messageParts, part => Assert.Contains(part, message, System.StringComparison.Ordinal));
+        return diagnostic;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Linq;
+using Xunit;
+
+namespace MedicApp.Telemetry.Generators.Tests.Diagnostics;
+
+/// <summary>
+/// One test per diagnostic about an event property (a parameter of the event method): id, exact location, message.
+/// Property diagnostics point at the parameter name; the property-count one at the parameter list.
+/// </summary>
+public sealed class PropertyDiagnosticsTests
+{
+    private const string Template = """
+        using System;
+        using MedicApp.Telemetry;
+
+        namespace Shop;
+
+        public enum PaymentMethod { Card, Transfer }
+
+        [Flags]
+        public enum OrderFlags { None = 0, Gift = 1, Express = 2 }
+
+        public partial class ShopTracker
+        {
+            [TelemetryEvent("order_placed", Area = "SHP-1", Description = "An order was placed.")]
+            public partial void OrderPlaced(PARAMETERS);
+        }
+        """;
+
+    [Fact]
+    public void MissingClassification_UnclassifiedString_ReportsMedtel0004OnTheParameter()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal] int itemCount, string {|MEDTEL0004:orderNote|}"),
+            "'orderNote'",
+            "[NotPersonal], [Pseudonymized], [FreeText] or [PersonalData]");
+    }
+
+    [Fact]
+    public void UnsupportedPropertyType_DateTime_ReportsMedtel0005WithTheDateTimeOffsetHint()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal] DateTime {|MEDTEL0005:placedAt|}"),
+            "'placedAt'",
+            "DateTime'",
+            "use DateTimeOffset");
+    }
+
+    [Fact]
+    public void DuplicatePropertyName_TwoParametersWithOneWireName_ReportsMedtel0006OnTheSecond()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal] int itemCount, [NotPersonal(Name = \"item_count\")] int {|MEDTEL0006:items|}"),
+            "'item_count'",
+            "'order_placed'");
+    }
+
+    [Fact]
+    public void InvalidPropertyName_ExplicitPascalCaseName_ReportsMedtel0007OnTheParameter()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal(Name = \"ItemCount\")] int {|MEDTEL0007:items|}"),
+            "'ItemCount'",
+            "at most 150 characters");
+    }
+
+    [Fact]
+    public void ReservedPropertyName_EventId_ReportsMedtel0008OnTheParameter()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal] int itemCount, [NotPersonal] Guid {|MEDTEL0008:eventId|}"),
+            "'event_id'",
+            "added to every event");
+    }
+
+    [Fact]
+    public void TooManyProperties_97Parameters_ReportsMedtel0009OnTheParameterList()
+    {
+        var parameters = string.Join(", ", Enumerable.Range(0, 97).Select(static i => $"[NotPersonal] int p{i}"));
+
+        DiagnosticAssert.ReportsSingle(
+            Catalogue(parameters).Replace("OrderPlaced(" + parameters + ")", "OrderPlaced{|MEDTEL0009:(" + parameters + ")|}", System.StringComparison.Ordinal),
+            "'order_placed'",
+            "declares 97 properties",
+            "at most 100",
+            "its own 4");
+    }
+
+    [Fact]
+    public void TooManyProperties_96Parameters_ReportsNothing()
+    {
+        var parameters = string.Join(", ", Enumerable.Range(0, 96).Select(static i => $"[NotPersonal] int p{i}"));
+
+        var run = Infrastructure.GeneratorHarness.Run(Catalogue(parameters));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void ClassificationDoesNotFitType_PseudonymizedInt_ReportsMedtel0010OnTheParameter()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[Pseudonymized] int {|MEDTEL0010:customerNumber|}"),
+            "'customerNumber'",
+            "'int'",
+            "[Pseudonymized]",
+            "only string and Guid identifiers can be pseudonymized");
+    }
+
+    [Fact]
+    public void PersonalDataIsNeverSent_PersonalDataString_ReportsMedtel0011OnTheParameter()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal] int itemCount, [PersonalData] string {|MEDTEL0011:email|}"),
+            "'email'",
+            "never leave the process");
+    }
+
+    [Fact]
+    public void MultipleClassifications_NotPersonalAndFreeText_ReportsMedtel0017OnTheParameter()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal, FreeText] string {|MEDTEL0017:note|}"),
+            "'note'",
+            "keep exactly one");
+    }
+
+    [Theory]
+    [InlineData("[NotPersonal] ref int {|MEDTEL0018:itemCount|}", "'ref'")]
+    [InlineData("[NotPersonal] in int {|MEDTEL0018:itemCount|}", "'in'")]
+    [InlineData("[NotPersonal] out int {|MEDTEL0018:itemCount|}", "'out'")]
+    [InlineData("[NotPersonal] params int[] {|MEDTEL0018:itemCount|}", "'params'")]
+    public void UnsupportedParameterModifier_NotByValue_ReportsMedtel0018OnTheParameter(string parameter, string modifier)
+    {
+        DiagnosticAssert.ReportsSingle(Catalogue(parameter), "'itemCount'", modifier, "passed by value");
+    }
+
+    [Fact]
+    public void FlagsEnumNotSupported_FlagsEnum_ReportsMedtel0019OnTheParameter()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal] PaymentMethod method, [NotPersonal] OrderFlags {|MEDTEL0019:flags|}"),
+            "'flags'",
+            "OrderFlags'",
+            "one bool property per flag");
+    }
+
+    private static string Catalogue(string parameters) => Template.Replace("PARAMETERS", parameters, System.StringComparison.Ordinal);
+}

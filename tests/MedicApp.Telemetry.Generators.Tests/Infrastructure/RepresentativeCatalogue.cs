@@ -1,0 +1,70 @@
+namespace MedicApp.Telemetry.Generators.Tests.Infrastructure;
+
+/// <summary>
+/// A valid catalogue that uses every classification and every supported property type, in required and optional
+/// forms: the input of the snapshot, valid-catalogue and caching tests.
+/// </summary>
+internal static class RepresentativeCatalogue
+{
+    public const string Source = """
+        using System;
+        using MedicApp.Telemetry;
+
+        namespace Clinic.Telemetry;
+
+        /// <summary>How a visit was booked.</summary>
+        public enum BookingChannel
+        {
+            /// <summary>From the web site.</summary>
+            Web,
+
+            /// <summary>By phone, through the front desk.</summary>
+            FrontDesk,
+
+            /// <summary>From the mobile app, through its SMS link.</summary>
+            MobileSMS,
+        }
+
+        /// <summary>The clinic's business events.</summary>
+        public sealed partial class ClinicTracker
+        {
+            /// <summary>Tracks <c>visit_booked</c>.</summary>
+            /// <param name="patientId">The patient.</param>
+            /// <param name="practitionerId">The practitioner.</param>
+            /// <param name="channel">How the visit was booked.</param>
+            /// <param name="referrer">The partner site, if any.</param>
+            /// <param name="previousChannel">How the last visit was booked, if any.</param>
+            /// <param name="visitAt">When the visit takes place.</param>
+            /// <param name="leadTime">From booking to the visit.</param>
+            /// <param name="slotCount">How many slots were offered.</param>
+            /// <param name="fee">The fee, in euros.</param>
+            /// <param name="isFirstVisit">Whether it is the first visit.</param>
+            /// <param name="comment">The patient's comment.</param>
+            /// <param name="event">The booking flow that led here.</param>
+            [TelemetryEvent("visit_booked", Area = "APT-2", Description = "A patient booked a visit & chose a <slot>.", Version = 2)]
+            public partial void VisitBooked(
+                [Pseudonymized("The patient, pseudonymized.")] string patientId,
+                [Pseudonymized("The practitioner, pseudonymized.")] Guid practitionerId,
+                [NotPersonal("How the visit was booked.")] BookingChannel channel,
+                [NotPersonal("The partner site, if any.")] string? referrer,
+                [NotPersonal] BookingChannel? previousChannel,
+                [NotPersonal("When the visit takes place.")] DateTimeOffset visitAt,
+                [NotPersonal("From booking to the visit.")] TimeSpan leadTime,
+                int slotCount,
+                [NotPersonal("The fee, in euros.")] double fee,
+                bool isFirstVisit,
+                [FreeText("The patient's comment, scrubbed.")] string? comment,
+                [NotPersonal("The booking flow.", Name = "booking_flow")] string @event);
+
+            /// <summary>Tracks <c>visit_cancelled</c>.</summary>
+            /// <param name="patientId">The patient.</param>
+            /// <param name="lateBy">How late the cancellation was, if late.</param>
+            /// <param name="refunded">Whether the fee was refunded, if known.</param>
+            [TelemetryEvent("visit_cancelled", Area = "APT-2", Description = "A patient cancelled a visit.")]
+            internal partial void VisitCancelled(
+                [Pseudonymized] string patientId,
+                TimeSpan? lateBy,
+                bool? refunded);
+        }
+        """;
+}
