@@ -46,6 +46,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
 
     private readonly Channel<PendingEvent> _queue;
     private readonly TelemetryConfiguration _configuration;
+    // Holds the SDK that the configuration built; the sink talks to its logger and logger provider directly.
     private readonly TelemetryClient _client;
     private readonly LoggerProvider _loggerProvider;
     private readonly ILogger _logger;
