@@ -20,6 +20,8 @@ internal sealed class IngestionServer : IDisposable
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<JsonObject> _envelopes = new();
     private readonly Task _loop;
+    private readonly object _gate = new();
+    private readonly List<(int Count, TaskCompletionSource Arrived)> _waiters = [];
 
     public IngestionServer()
     {
@@ -42,6 +44,23 @@ internal sealed class IngestionServer : IDisposable
     /// <summary>The <c>EventData</c> envelopes, that is the rows of <c>customEvents</c>.</summary>
     public IReadOnlyList<JsonObject> CustomEvents
         => Envelopes.Where(static e => (string?)e["data"]?["baseType"] == "EventData").ToArray();
+
+    /// <summary>Completes when at least <paramref name="count"/> custom events have arrived, or fails after the timeout.</summary>
+    public async Task WaitForCustomEventsAsync(int count, TimeSpan timeout)
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (CustomEvents.Count >= count)
+            {
+                return;
+            }
+
+            _waiters.Add((count, arrived));
+        }
+
+        await arrived.Task.WaitAsync(timeout);
+    }
 
     public void Dispose()
     {
@@ -81,6 +100,16 @@ internal sealed class IngestionServer : IDisposable
                 if (JsonNode.Parse(line) is JsonObject envelope)
                 {
                     _envelopes.Enqueue(envelope);
+                }
+            }
+
+            lock (_gate)
+            {
+                var received = CustomEvents.Count;
+                foreach (var waiter in _waiters.Where(w => w.Count <= received).ToArray())
+                {
+                    waiter.Arrived.TrySetResult();
+                    _waiters.Remove(waiter);
                 }
             }
 

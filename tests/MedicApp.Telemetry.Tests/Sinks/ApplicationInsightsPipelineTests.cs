@@ -58,6 +58,10 @@ public sealed class ApplicationInsightsPipelineTests : IDisposable
         request.Stop();
         await services.GetRequiredService<EventPipeline>().FlushAsync();
 
+        // The assertion is that the event is not sampled away: wait for its arrival rather than trusting the flush,
+        // whose delivery guarantee is checked on its own.
+        await _server.WaitForCustomEventsAsync(1, TimeSpan.FromSeconds(30));
+
         var envelope = Assert.Single(_server.CustomEvents);
         Assert.Equal(request.TraceId.ToHexString(), (string?)envelope["tags"]!["ai.operation.id"]);
     }
