@@ -28,6 +28,7 @@ public sealed class TelemetryHealth : IDisposable
     private long _failed;
     private long _sinkFailures;
     private long _dropped;
+    private long _deferred;
     private long _valuesChanged;
 
     /// <summary>Creates the health tracker.</summary>
@@ -42,6 +43,7 @@ public sealed class TelemetryHealth : IDisposable
         _meter.CreateObservableCounter("medicapp.telemetry.events.tracked", () => Volatile.Read(ref _tracked), "{event}", "Events handed to the sinks.");
         _meter.CreateObservableCounter("medicapp.telemetry.events.failed", () => Volatile.Read(ref _failed), "{event}", "Events lost because tracking failed.");
         _meter.CreateObservableCounter("medicapp.telemetry.events.dropped", () => Volatile.Read(ref _dropped), "{event}", "Events a sink could not keep.");
+        _meter.CreateObservableCounter("medicapp.telemetry.events.deferred", () => Volatile.Read(ref _deferred), "{event}", "Events a sink could not send yet and keeps for a retry.");
         _meter.CreateObservableCounter("medicapp.telemetry.sink.failures", () => Volatile.Read(ref _sinkFailures), "{failure}", "Exceptions thrown by sinks.");
         _meter.CreateObservableCounter("medicapp.telemetry.values.changed", () => Volatile.Read(ref _valuesChanged), "{value}", "Values truncated, dropped or marked.");
     }
@@ -53,7 +55,8 @@ public sealed class TelemetryHealth : IDisposable
         Volatile.Read(ref _failed),
         Volatile.Read(ref _sinkFailures),
         Volatile.Read(ref _dropped),
-        Volatile.Read(ref _valuesChanged));
+        Volatile.Read(ref _valuesChanged),
+        Volatile.Read(ref _deferred));
 
     /// <summary>Reports events a sink could not keep. Sinks call it instead of dropping silently.</summary>
     /// <param name="sinkName">The sink.</param>
@@ -65,6 +68,20 @@ public sealed class TelemetryHealth : IDisposable
         Interlocked.Add(ref _dropped, count);
         Report("dropped:" + sinkName + ":" + reason, count, exception, static (logger, ex, n, state) =>
             logger.LogError(ex, "MedicApp.Telemetry sink '{Sink}' dropped {Count} event(s): {Reason}.", state.Sink, n, state.Reason), (Sink: sinkName, Reason: reason));
+    }
+
+    /// <summary>
+    /// Reports events a sink could not send yet but keeps for a later attempt (for example in offline storage), so that
+    /// a delay is visible before it becomes a loss.
+    /// </summary>
+    /// <param name="sinkName">The sink.</param>
+    /// <param name="reason">Why, in a few words.</param>
+    /// <param name="count">How many events.</param>
+    public void ReportDeferred(string sinkName, string reason, long count)
+    {
+        Interlocked.Add(ref _deferred, count);
+        Report("deferred:" + sinkName + ":" + reason, count, null, static (logger, _, n, state) =>
+            logger.LogWarning("MedicApp.Telemetry sink '{Sink}' could not send {Count} event(s) yet and keeps them for a retry: {Reason}.", state.Sink, n, state.Reason), (Sink: sinkName, Reason: reason));
     }
 
     /// <summary>Disposes the meter.</summary>

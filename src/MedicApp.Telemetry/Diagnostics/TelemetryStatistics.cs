@@ -6,9 +6,11 @@ namespace MedicApp.Telemetry;
 /// <param name="SinkFailures">Times a sink threw while taking an event.</param>
 /// <param name="EventsDropped">Events a sink could not keep (a full queue, a write error), as the sinks reported.</param>
 /// <param name="ValuesChanged">Values truncated, dropped as not finite, or sent as an undefined enum number.</param>
+/// <param name="EventsDeferred">Events a sink could not send yet and kept for a retry (offline storage).</param>
 public readonly record struct TelemetryStatistics(
     long EventsTracked,
     long EventsFailed,
     long SinkFailures,
     long EventsDropped,
-    long ValuesChanged);
+    long ValuesChanged,
+    long EventsDeferred);

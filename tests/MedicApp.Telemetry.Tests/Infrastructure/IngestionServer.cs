@@ -15,13 +15,18 @@ namespace MedicApp.Telemetry.Tests.Infrastructure;
 /// A loopback HTTP server that speaks the Application Insights ingestion protocol: it takes
 /// <c>POST /v2.1/track</c> with newline-delimited JSON envelopes and answers like the service does.
 /// </summary>
+/// <remarks>
+/// Envelopes count as received when the answer is sent, as for the real service: a client that stops waiting
+/// before the answer cannot rely on them. <see cref="Latency"/> and <see cref="Answer"/> simulate a slow or failing
+/// endpoint.
+/// </remarks>
 internal sealed class IngestionServer : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<JsonObject> _envelopes = new();
     private readonly Task _loop;
     private readonly object _gate = new();
-    private readonly List<(int Count, TaskCompletionSource Arrived)> _waiters = [];
+    private readonly List<(Func<JsonObject, bool> Match, int Count, TaskCompletionSource Arrived)> _waiters = [];
 
     public IngestionServer()
     {
@@ -37,26 +42,39 @@ internal sealed class IngestionServer : IDisposable
 
     public string Endpoint { get; }
 
+    /// <summary>Gets or sets how long the server takes before answering a request.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>
+    /// Gets or sets how the server answers a request, given the number of envelopes it holds: by default 200 with all
+    /// of them accepted. Envelopes are recorded only when the answer is 200.
+    /// </summary>
+    public Func<int, IngestionAnswer> Answer { get; set; } = static count => IngestionAnswer.Accepted(count);
+
     public string ConnectionString => $"InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint={Endpoint}";
 
     public IReadOnlyList<JsonObject> Envelopes => _envelopes.ToArray();
 
     /// <summary>The <c>EventData</c> envelopes, that is the rows of <c>customEvents</c>.</summary>
-    public IReadOnlyList<JsonObject> CustomEvents
-        => Envelopes.Where(static e => (string?)e["data"]?["baseType"] == "EventData").ToArray();
+    public IReadOnlyList<JsonObject> CustomEvents => Envelopes.Where(IsCustomEvent).ToArray();
+
+    public static bool IsCustomEvent(JsonObject envelope) => (string?)envelope["data"]?["baseType"] == "EventData";
 
     /// <summary>Completes when at least <paramref name="count"/> custom events have arrived, or fails after the timeout.</summary>
-    public async Task WaitForCustomEventsAsync(int count, TimeSpan timeout)
+    public Task WaitForCustomEventsAsync(int count, TimeSpan timeout) => WaitForAsync(IsCustomEvent, count, timeout);
+
+    /// <summary>Completes when at least <paramref name="count"/> matching envelopes have arrived, or fails after the timeout.</summary>
+    public async Task WaitForAsync(Func<JsonObject, bool> match, int count, TimeSpan timeout)
     {
         var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            if (CustomEvents.Count >= count)
+            if (Envelopes.Count(match) >= count)
             {
                 return;
             }
 
-            _waiters.Add((count, arrived));
+            _waiters.Add((match, count, arrived));
         }
 
         await arrived.Task.WaitAsync(timeout);
@@ -95,30 +113,57 @@ internal sealed class IngestionServer : IDisposable
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
             var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            foreach (var line in lines)
+            if (Latency > TimeSpan.Zero)
             {
-                if (JsonNode.Parse(line) is JsonObject envelope)
+                await Task.Delay(Latency);
+            }
+
+            var answer = Answer(lines.Length);
+            if (answer.Status == 200)
+            {
+                foreach (var line in lines)
                 {
-                    _envelopes.Enqueue(envelope);
+                    if (JsonNode.Parse(line) is JsonObject envelope)
+                    {
+                        _envelopes.Enqueue(envelope);
+                    }
                 }
             }
 
+
             lock (_gate)
             {
-                var received = CustomEvents.Count;
-                foreach (var waiter in _waiters.Where(w => w.Count <= received).ToArray())
+                var received = Envelopes;
+                foreach (var waiter in _waiters.Where(w => received.Count(w.Match) >= w.Count).ToArray())
                 {
                     waiter.Arrived.TrySetResult();
                     _waiters.Remove(waiter);
                 }
             }
 
-            var reply = Encoding.UTF8.GetBytes($"{{\"itemsReceived\":{lines.Length},\"itemsAccepted\":{lines.Length},\"errors\":[]}}");
-            context.Response.StatusCode = 200;
+            var reply = Encoding.UTF8.GetBytes(answer.Body);
+            context.Response.StatusCode = answer.Status;
             context.Response.KeepAlive = false;
             context.Response.ContentType = "application/json";
             await context.Response.OutputStream.WriteAsync(reply);
             context.Response.Close();
         }
     }
+}
+
+/// <summary>An answer of the ingestion endpoint.</summary>
+internal sealed record IngestionAnswer(int Status, string Body)
+{
+    public static IngestionAnswer Accepted(int count)
+        => new(200, $"{{\"itemsReceived\":{count},\"itemsAccepted\":{count},\"errors\":[]}}");
+
+    /// <summary>A 206 that refuses the first <paramref name="refused"/> items as retriable (HTTP 500 each).</summary>
+    public static IngestionAnswer PartiallyAccepted(int count, int refused)
+    {
+        var errors = string.Join(",", Enumerable.Range(0, refused).Select(i => $"{{\"index\":{i},\"statusCode\":500,\"message\":\"Internal error\"}}"));
+        return new(206, $"{{\"itemsReceived\":{count},\"itemsAccepted\":{count - refused},\"errors\":[{errors}]}}");
+    }
+
+    public static IngestionAnswer Failed(int status)
+        => new(status, $"{{\"itemsReceived\":0,\"itemsAccepted\":0,\"errors\":[]}}");
 }

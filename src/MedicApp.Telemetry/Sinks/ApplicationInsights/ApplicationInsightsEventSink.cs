@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using Azure.Core;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.ApplicationInsights;
 using Microsoft.ApplicationInsights.Extensibility;
@@ -33,6 +34,11 @@ namespace MedicApp.Telemetry;
 /// every <see cref="ExporterBatchSize"/> events, so a burst waits in this sink's queue (bounded by
 /// <see cref="ApplicationInsightsSinkOptions.QueueCapacity"/>, past which drops are reported) instead of vanishing.
 /// </para>
+/// <para>
+/// <see cref="FlushAsync"/> completes once the request carrying every event queued before it has ended. Events the
+/// ingestion endpoint does not accept are reported to <see cref="TelemetryHealth"/>: as deferred when the exporter
+/// keeps them in offline storage for a retry, as dropped otherwise.
+/// </para>
 /// </remarks>
 public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable, IDisposable
 {
@@ -44,6 +50,13 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
 
     private const string CustomEventNameAttribute = "microsoft.custom_event.name";
 
+    // The exporter shares one transmitter per connection string in the process; this key gives the sink one of its
+    // own, so that its offline storage and delivery tracking apply and its shutdown leaves the application's alone.
+    private const string DedicatedTransmitterKey = "MedicAppTelemetry=events";
+
+    // Bounds the wait for a request's end: the exporter's HTTP timeout is 100 seconds and it makes one attempt.
+    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromMinutes(2);
+
     private readonly Channel<PendingEvent> _queue;
     private readonly TelemetryConfiguration _configuration;
     // Holds the SDK that the configuration built; the sink talks to its logger and logger provider directly.
@@ -51,7 +64,10 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
     private readonly LoggerProvider _loggerProvider;
     private readonly ILogger _logger;
     private readonly TelemetryHealth _health;
+    private readonly DeliveryTracker _delivery;
+    private readonly bool _offlineStorage;
     private readonly Task _pump;
+    private Guid _lastSent;
 
     /// <summary>Creates the sink and its Application Insights pipeline from the options.</summary>
     /// <param name="options">The telemetry options; a connection string is required.</param>
@@ -71,9 +87,11 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
             FullMode = BoundedChannelFullMode.Wait,
         });
 
+        _offlineStorage = settings.EnableOfflineStorage;
+        _delivery = new DeliveryTracker(OnTransmissionFailure);
         _configuration = new TelemetryConfiguration
         {
-            ConnectionString = connectionString,
+            ConnectionString = connectionString.TrimEnd(';', ' ') + ";" + DedicatedTransmitterKey,
             EnableLiveMetrics = settings.EnableLiveMetrics,
             DisableOfflineStorage = !settings.EnableOfflineStorage,
 
@@ -99,10 +117,11 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
                 sdkServices = services;
                 return new PendingEventProcessor();
             }));
-            builder.Services.Configure<AzureMonitorExporterOptions>(static exporter =>
+            builder.Services.Configure<AzureMonitorExporterOptions>(exporter =>
             {
                 exporter.EnableStandardMetrics = false;
                 exporter.EnablePerformanceCounters = false;
+                exporter.AddPolicy(_delivery, HttpPipelinePosition.PerCall);
             });
         });
 
@@ -129,7 +148,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         }
 
         var context = Activity.Current?.Context ?? default;
-        if (!_queue.Writer.TryWrite(new PendingEvent(attributes, record.Timestamp, context, null)))
+        if (!_queue.Writer.TryWrite(new PendingEvent(attributes, record.EventId, record.Timestamp, context, null)))
         {
             _health.ReportDropped(Name, "the send queue is full");
         }
@@ -141,7 +160,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            await _queue.Writer.WriteAsync(new PendingEvent(null, default, default, flushed), cancellationToken).ConfigureAwait(false);
+            await _queue.Writer.WriteAsync(new PendingEvent(null, default, default, default, flushed), cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
@@ -159,6 +178,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         {
             await _pump.ConfigureAwait(false);
             _configuration.Dispose();
+            _delivery.Dispose();
         }
     }
 
@@ -177,7 +197,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
                 {
                     FlushExporter();
                     sinceFlush = 0;
-                    flushed.TrySetResult();
+                    _ = CompleteFlushAsync(_lastSent, flushed);
                     continue;
                 }
 
@@ -199,6 +219,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         try
         {
             _logger.Log(LogLevel.Information, default, pending.Attributes!, null, static (_, _) => string.Empty);
+            _lastSent = pending.EventId;
         }
         catch (Exception exception)
         {
@@ -227,8 +248,40 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         }
     }
 
+    // The flush has emptied the exporter's queue; the last request may still be on the wire: wait for its end without
+    // holding the pump, which goes on with the events queued after the flush.
+    private async Task CompleteFlushAsync(Guid lastSent, TaskCompletionSource flushed)
+    {
+        if (lastSent != Guid.Empty)
+        {
+            try
+            {
+                await _delivery.WhenEnded(lastSent).WaitAsync(DeliveryTimeout).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                _health.ReportDropped(Name, "the end of the last request was not seen before the flush deadline", 0);
+            }
+        }
+
+        flushed.TrySetResult();
+    }
+
+    private void OnTransmissionFailure(TransmissionFailure failure)
+    {
+        if (_offlineStorage && failure.IsRetried)
+        {
+            _health.ReportDeferred(Name, failure.Outcome, failure.Events);
+        }
+        else
+        {
+            _health.ReportDropped(Name, failure.Outcome, failure.Events);
+        }
+    }
+
     internal sealed record PendingEvent(
         KeyValuePair<string, object?>[]? Attributes,
+        Guid EventId,
         DateTimeOffset Timestamp,
         ActivityContext TraceContext,
         TaskCompletionSource? Flushed);

@@ -1,0 +1,209 @@
+using System;
+using System.Buffers.Text;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Azure;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace MedicApp.Telemetry;
+
+/// <summary>
+/// Watches the exporter's requests to the ingestion endpoint: tells when the request holding a given event has
+/// ended, and reports the events the endpoint did not accept.
+/// </summary>
+/// <remarks>
+/// OpenTelemetry's batch processor ends <c>ForceFlush</c> once its export thread has taken every record out of the
+/// queue, which can be before the HTTP request carrying them has ended. The sink therefore waits, after the flush,
+/// for the request that holds the last event it logged. The exporter sends the records of one batch in one request
+/// and one batch after the other, so that request ending means every earlier event has ended too.
+/// </remarks>
+internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
+{
+    private const int SuccessStatus = 200;
+    private const int PartialSuccessStatus = 206;
+    private const int RememberedRequests = 256;
+
+    private readonly object _gate = new();
+    private readonly List<(Guid EventId, TaskCompletionSource Ended)> _waiters = [];
+
+    // The last event of each recently ended request: a flush that starts after its request ended finds it here.
+    private readonly HashSet<Guid> _endedTails = [];
+    private readonly Queue<Guid> _endedTailsOrder = new();
+    private readonly Action<TransmissionFailure> _onFailure;
+    private bool _disposed;
+
+    public DeliveryTracker(Action<TransmissionFailure> onFailure) => _onFailure = onFailure;
+
+    private static ReadOnlySpan<byte> EventIdKey => "\"event_id\":\""u8;
+
+    /// <summary>Completes when the request that carries <paramref name="eventId"/> has ended, whatever its outcome.</summary>
+    public Task WhenEnded(Guid eventId)
+    {
+        lock (_gate)
+        {
+            if (_disposed || _endedTails.Contains(eventId))
+            {
+                return Task.CompletedTask;
+            }
+
+            var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((eventId, ended));
+            return ended.Task;
+        }
+    }
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        try
+        {
+            ProcessNext(message, pipeline);
+        }
+        finally
+        {
+            Ended(message);
+        }
+    }
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        try
+        {
+            await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+        }
+        finally
+        {
+            Ended(message);
+        }
+    }
+
+    /// <summary>Releases every waiter: once the exporter is shut down, no request will end any more.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+            foreach (var waiter in _waiters)
+            {
+                waiter.Ended.TrySetResult();
+            }
+
+            _waiters.Clear();
+        }
+    }
+
+    private void Ended(HttpMessage message)
+    {
+        // Runs on the exporter's thread, inside its error handling: nothing here may throw.
+        try
+        {
+            var body = ReadBody(message.Request.Content);
+            var events = CountEvents(body, out var tail);
+            if (events == 0)
+            {
+                return;
+            }
+
+            var status = message.HasResponse ? message.Response.Status : 0;
+            if (status != SuccessStatus)
+            {
+                var refused = status == PartialSuccessStatus ? CountRefused(message.Response, events) : events;
+                if (refused > 0)
+                {
+                    _onFailure(new TransmissionFailure(status, refused));
+                }
+            }
+
+            Release(body, tail);
+        }
+        catch (Exception)
+        {
+            // A request we cannot read is not ours to judge; a waiting flush ends at its own deadline.
+        }
+    }
+
+    private void Release(ReadOnlySpan<byte> body, Guid tail)
+    {
+        lock (_gate)
+        {
+            if (_endedTails.Add(tail))
+            {
+                _endedTailsOrder.Enqueue(tail);
+                if (_endedTailsOrder.Count > RememberedRequests)
+                {
+                    _endedTails.Remove(_endedTailsOrder.Dequeue());
+                }
+            }
+
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                var (eventId, ended) = _waiters[i];
+                if (eventId == tail || Contains(body, eventId))
+                {
+                    ended.TrySetResult();
+                    _waiters.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    private static byte[] ReadBody(RequestContent? content)
+    {
+        if (content is null)
+        {
+            return [];
+        }
+
+        using var buffer = new MemoryStream();
+        content.WriteTo(buffer, CancellationToken.None);
+        return buffer.ToArray();
+    }
+
+    // Counts the events of this SDK in a request body (every one carries an event_id) and finds the last one.
+    private static int CountEvents(ReadOnlySpan<byte> body, out Guid tail)
+    {
+        tail = default;
+        var count = 0;
+        var rest = body;
+        int at;
+        while ((at = rest.IndexOf(EventIdKey)) >= 0)
+        {
+            rest = rest[(at + EventIdKey.Length)..];
+            if (Utf8Parser.TryParse(rest, out Guid eventId, out _, 'D'))
+            {
+                tail = eventId;
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool Contains(ReadOnlySpan<byte> body, Guid eventId)
+    {
+        Span<byte> marker = stackalloc byte[36];
+        return eventId.TryFormat(marker, out var written, "D") && body.IndexOf(marker[..written]) >= 0;
+    }
+
+    // A partial success lists the items it refused; without a readable answer, count them all as refused.
+    private static int CountRefused(Response response, int sent)
+    {
+        try
+        {
+            using var answer = JsonDocument.Parse(response.Content.ToMemory());
+            var root = answer.RootElement;
+            if (root.TryGetProperty("itemsReceived", out var received) && root.TryGetProperty("itemsAccepted", out var accepted))
+            {
+                return Math.Max(0, received.GetInt32() - accepted.GetInt32());
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return sent;
+    }
+}
