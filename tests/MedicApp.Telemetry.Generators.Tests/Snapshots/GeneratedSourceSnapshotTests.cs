@@ -1,4 +1,5 @@
 using MedicApp.Telemetry.Generators.Tests.Infrastructure;
+using MedicApp.Telemetry.Testing;
 using Xunit;
 
 namespace MedicApp.Telemetry.Generators.Tests.Snapshots;

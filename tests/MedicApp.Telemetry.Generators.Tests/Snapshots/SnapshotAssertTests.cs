@@ -1,5 +1,6 @@
 using System.IO;
 using Snapshooter.Xunit;
+using MedicApp.Telemetry.Testing;
 using Xunit;
 using Xunit.Sdk;
 

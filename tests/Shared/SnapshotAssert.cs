@@ -4,7 +4,7 @@ using Snapshooter;
 using Snapshooter.Xunit;
 using Xunit;
 
-namespace MedicApp.Telemetry.Generators.Tests.Snapshots;
+namespace MedicApp.Telemetry.Testing;
 
 /// <summary>
 /// <see cref="Snapshot.Match(object, SnapshotFullName, Func{MatchOptions, MatchOptions})"/> that refuses to create a
@@ -27,6 +27,9 @@ internal static class SnapshotAssert
     /// <summary>Matches <paramref name="value"/> against the snapshot of the calling test.</summary>
     public static void Match(string value) => Match(value, failWhenMissing: IsContinuousIntegration);
 
+    /// <summary>Matches <paramref name="value"/>, stored as indented JSON, against the snapshot of the calling test.</summary>
+    public static void Match(object value) => Match(value, failWhenMissing: IsContinuousIntegration);
+
     /// <summary>
     /// Matches <paramref name="value"/> against the snapshot of the calling test; when the snapshot does not exist,
     /// fails if <paramref name="failWhenMissing"/>, else lets Snapshooter create it.
@@ -34,6 +37,27 @@ internal static class SnapshotAssert
     public static void Match(string value, bool failWhenMissing)
     {
         var fullName = Snapshot.FullName();
+        EnsureExists(fullName, failWhenMissing);
+        Snapshot.Match(value, fullName);
+    }
+
+    /// <summary>
+    /// Matches <paramref name="value"/>, stored as indented JSON, against the snapshot of the calling test; when the
+    /// snapshot does not exist, fails if <paramref name="failWhenMissing"/>, else lets Snapshooter create it.
+    /// </summary>
+    public static void Match(object value, bool failWhenMissing)
+    {
+        var fullName = Snapshot.FullName();
+        EnsureExists(fullName, failWhenMissing);
+        Snapshot.Match(value, fullName);
+    }
+
+    /// <summary>The file Snapshooter reads and writes for <paramref name="fullName"/>.</summary>
+    public static string SnapshotPath(SnapshotFullName fullName) =>
+        Path.Combine(fullName.FolderPath, SnapshotFolderName, fullName.Filename);
+
+    private static void EnsureExists(SnapshotFullName fullName, bool failWhenMissing)
+    {
         var path = SnapshotPath(fullName);
         if (failWhenMissing && !File.Exists(path))
         {
@@ -41,11 +65,5 @@ internal static class SnapshotAssert
                 $"The snapshot '{path}' does not exist, and snapshots are not created on CI (CI=true). " +
                 "Run the tests locally without CI=true to create it, review it, and commit it with the test.");
         }
-
-        Snapshot.Match(value, fullName);
     }
-
-    /// <summary>The file Snapshooter reads and writes for <paramref name="fullName"/>.</summary>
-    public static string SnapshotPath(SnapshotFullName fullName) =>
-        Path.Combine(fullName.FolderPath, SnapshotFolderName, fullName.Filename);
 }
