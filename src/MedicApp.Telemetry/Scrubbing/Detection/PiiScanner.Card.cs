@@ -17,25 +17,28 @@ internal static partial class PiiScanner
         }
 
         Span<byte> digits = stackalloc byte[MaxCardDigits];
+
+        // Where the number could end: before each separator, and at the end of the digits. The longest valid one wins,
+        // so that a number followed by another (4970 1012 3456 7893 12 fois) is still found.
+        Span<int> ends = stackalloc int[MaxCardDigits + 1];
+        Span<int> counts = stackalloc int[MaxCardDigits + 1];
+        var candidates = 0;
         var count = 0;
         var separator = '\0';
         var index = start;
-        while (index < text.Length && count < MaxCardDigits + 1)
+        while (index < text.Length && count < MaxCardDigits)
         {
             var c = text[index];
             if (char.IsAsciiDigit(c))
             {
-                if (count == MaxCardDigits)
-                {
-                    return false;
-                }
-
                 digits[count++] = (byte)Digit(c);
                 index++;
             }
             else if (c is ' ' or '-' && (separator == '\0' || separator == c) && index + 1 < text.Length && char.IsAsciiDigit(text[index + 1]))
             {
                 separator = c;
+                ends[candidates] = index;
+                counts[candidates++] = count;
                 index++;
             }
             else
@@ -44,13 +47,18 @@ internal static partial class PiiScanner
             }
         }
 
-        if (count < MinCardDigits || !IsEnd(text, index) || !Checksums.IsLuhnValid(digits[..count]))
+        ends[candidates] = index;
+        counts[candidates++] = count;
+        for (var i = candidates - 1; i >= 0; i--)
         {
-            return false;
+            if (counts[i] >= MinCardDigits && IsEnd(text, ends[i]) && Checksums.IsLuhnValid(digits[..counts[i]]))
+            {
+                match = new PiiMatch(start, ends[i] - start, PiiKind.Card);
+                return true;
+            }
         }
 
-        match = new PiiMatch(start, index - start, PiiKind.Card);
-        return true;
+        return false;
     }
 
     // Visa, Mastercard, American Express, Discover, JCB, Diners, UnionPay: order numbers rarely start like these.

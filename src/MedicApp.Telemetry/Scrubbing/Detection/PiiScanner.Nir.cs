@@ -16,6 +16,7 @@ internal static partial class PiiScanner
         Span<char> chars = stackalloc char[NirLength];
         var count = 0;
         var index = start;
+        var separator = '\0';
         while (index < text.Length && count < NirLength)
         {
             var c = text[index];
@@ -24,8 +25,10 @@ internal static partial class PiiScanner
                 chars[count++] = char.ToUpperInvariant(c);
                 index++;
             }
-            else if (c is ' ' or '.' or '-' && count > 0 && index + 1 < text.Length && char.IsAsciiLetterOrDigit(text[index + 1]) && char.IsAsciiLetterOrDigit(text[index - 1]))
+            else if (c is ' ' or '.' or '-' && (separator == '\0' || separator == c) && IsNirGroupEnd(count)
+                && index + 1 < text.Length && char.IsAsciiLetterOrDigit(text[index + 1]))
             {
+                separator = c;
                 index++;
             }
             else
@@ -53,4 +56,7 @@ internal static partial class PiiScanner
         match = new PiiMatch(start, index - start, PiiKind.Nir);
         return true;
     }
+
+    // Where a written NIR may be cut: 1 85 05 78 006 084 91, and 1 85 05 971 12 084 91 overseas.
+    private static bool IsNirGroupEnd(int count) => count is 1 or 3 or 5 or 7 or 8 or 10 or 13;
 }

@@ -99,14 +99,46 @@ internal static partial class PiiScanner
         return (digit - start == 2 && TryIban(text, start, out match)) || TryIpV6(text, start, out match);
     }
 
-    /// <summary>Whether a value may begin at <paramref name="index"/>: nothing of a word or number right before it.</summary>
+    /// <summary>
+    /// Whether a value may begin at <paramref name="index"/>: nothing of a word or number right before it. A dash after
+    /// a letter or digit joins a token (the last group of a GUID, CMD-2024-000123); a dot or comma after a digit, a
+    /// number.
+    /// </summary>
     private static bool IsStart(ReadOnlySpan<char> text, int index, int floor)
-        => index <= floor || !IsWordChar(text[index - 1]);
+    {
+        if (index <= floor)
+        {
+            return true;
+        }
+
+        var previous = text[index - 1];
+        if (IsWordChar(previous))
+        {
+            return false;
+        }
+
+        var before = index - 2 >= floor ? text[index - 2] : '\0';
+        return !((previous == '-' && char.IsAsciiLetterOrDigit(before)) || (previous is '.' or ',' && char.IsAsciiDigit(before)));
+    }
 
     /// <summary>Whether a value that ends before <paramref name="end"/> stands alone: the text does not go on with it.</summary>
+    /// <remarks>A dash or slash before a letter or digit continues a token (a GUID, a path); a dot or comma before a digit continues a number.</remarks>
     private static bool IsEnd(ReadOnlySpan<char> text, int end)
-        => end >= text.Length || !(IsWordChar(text[end]) || text[end] == '@'
-            || (text[end] is '.' or '-' or '/' or ',' && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1])));
+    {
+        if (end >= text.Length)
+        {
+            return true;
+        }
+
+        var next = text[end];
+        if (IsWordChar(next) || next == '@')
+        {
+            return false;
+        }
+
+        var after = end + 1 < text.Length ? text[end + 1] : '\0';
+        return !((next is '-' or '/' && char.IsAsciiLetterOrDigit(after)) || (next is '.' or ',' && char.IsAsciiDigit(after)));
+    }
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || (c > '\u007f' && char.IsLetterOrDigit(c));
 
