@@ -72,8 +72,7 @@ public class PatientRegisteredBenchmarks
     public void SetUpApplicationInsightsSink()
     {
         SetUpPatients();
-        _endpoint = new LoopbackIngestionEndpoint();
-        var connectionString = _endpoint.ConnectionString;
+        var connectionString = StartEndpoint();
         SetUpTracker(services => services.AddMedicAppTelemetry(options =>
         {
             options.ApplicationInsights.ConnectionString = connectionString;
@@ -94,6 +93,12 @@ public class PatientRegisteredBenchmarks
             options.Local.Enabled = false;
             options.Pseudonymization.Key = PseudonymizationKey;
         }).AddSink<NoOpEventSink>());
+        if (_pipeline!.Sinks is not [NoOpEventSink])
+        {
+            // An APPLICATIONINSIGHTS_CONNECTION_STRING in the environment would add the real sink to the measurement.
+            throw new InvalidOperationException("The no-op sink must be the only sink of this benchmark.");
+        }
+
         WarmUp(GeneratedCall_BeforeSink);
     }
 
@@ -199,10 +204,9 @@ public class PatientRegisteredBenchmarks
     private void SetUpTelemetryClient()
     {
         SetUpPatients();
-        _endpoint = new LoopbackIngestionEndpoint();
         _configuration = new TelemetryConfiguration
         {
-            ConnectionString = _endpoint.ConnectionString,
+            ConnectionString = StartEndpoint(),
             DisableOfflineStorage = true,
             EnableLiveMetrics = false,
         };
@@ -227,9 +231,16 @@ public class PatientRegisteredBenchmarks
         }
     }
 
+    private string StartEndpoint()
+    {
+        // Statsbeat reports the exporter's own health to Azure: there is no Azure here.
+        Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true");
+        _endpoint = new LoopbackIngestionEndpoint();
+        return _endpoint.ConnectionString;
+    }
+
     private void SetUpPatients()
     {
-        Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true");
         var pseudonymizer = new Pseudonymizer(Convert.FromBase64String(PseudonymizationKey), "k1");
         for (var i = 0; i < Patients; i++)
         {
