@@ -11,6 +11,10 @@ namespace MedicApp.Telemetry;
 /// every machine that shares the key; without the key a pseudonym cannot be traced back. The key id prefix tells
 /// which key made a pseudonym, so keys can rotate. Recent identifiers are cached, so repeated ones cost a lookup.
 /// </summary>
+/// <remarks>
+/// The cache is two-way set associative: an identifier can sit in either entry of its set, so two frequent identifiers
+/// that fall in the same set both stay cached instead of evicting each other on every event.
+/// </remarks>
 public sealed class Pseudonymizer
 {
     /// <summary>The shortest key accepted, in bytes (256 bits, the HMAC-SHA256 block strength).</summary>
@@ -25,12 +29,13 @@ public sealed class Pseudonymizer
     private readonly byte[] _key;
     private readonly StringEntry?[] _strings;
     private readonly GuidEntry?[] _guids;
-    private readonly int _mask;
+    private readonly int _setMask;
+    private readonly ulong _hashSeed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong)));
 
     /// <summary>Creates a pseudonymizer.</summary>
     /// <param name="key">The secret key, at least <see cref="MinimumKeyLength"/> bytes.</param>
     /// <param name="keyId">The id of the key: 1 to 8 lower-case letters or digits.</param>
-    /// <param name="cacheSize">How many recent identifiers of each kind to remember; rounded up to a power of two.</param>
+    /// <param name="cacheSize">How many recent identifiers of each kind to remember; rounded up to a power of two (at least 2).</param>
     public Pseudonymizer(ReadOnlySpan<byte> key, string keyId, int cacheSize = DefaultCacheSize)
     {
         if (key.Length < MinimumKeyLength)
@@ -46,10 +51,12 @@ public sealed class Pseudonymizer
         ArgumentOutOfRangeException.ThrowIfLessThan(cacheSize, 1);
         _key = key.ToArray();
         KeyId = keyId;
-        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)cacheSize);
+        var size = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(cacheSize, 2));
         _strings = new StringEntry?[size];
         _guids = new GuidEntry?[size];
-        _mask = size - 1;
+
+        // Sets are pairs of entries; the mask keeps the index of a set's first entry even.
+        _setMask = size - 2;
     }
 
     /// <summary>Gets the key id that prefixes every pseudonym.</summary>
@@ -85,15 +92,19 @@ public sealed class Pseudonymizer
     public string Pseudonymize(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var slot = (int)((uint)value.GetHashCode() & (uint)_mask);
-        var entry = Volatile.Read(ref _strings[slot]);
-        if (entry is not null && string.Equals(entry.Input, value, StringComparison.Ordinal))
+        var set = IdentifierHash.Compute(value, _hashSeed) & _setMask;
+        if (Volatile.Read(ref _strings[set]) is { } first && string.Equals(first.Input, value, StringComparison.Ordinal))
         {
-            return entry.Pseudonym;
+            return first.Pseudonym;
+        }
+
+        if (Volatile.Read(ref _strings[set + 1]) is { } second && string.Equals(second.Input, value, StringComparison.Ordinal))
+        {
+            return second.Pseudonym;
         }
 
         var pseudonym = Compute(value);
-        Volatile.Write(ref _strings[slot], new StringEntry(value, pseudonym));
+        Insert(_strings, set, new StringEntry(value, pseudonym));
         return pseudonym;
     }
 
@@ -102,17 +113,21 @@ public sealed class Pseudonymizer
     /// <returns>The pseudonym.</returns>
     public string Pseudonymize(Guid value)
     {
-        var slot = value.GetHashCode() & _mask;
-        var entry = Volatile.Read(ref _guids[slot]);
-        if (entry is not null && entry.Input == value)
+        var set = value.GetHashCode() & _setMask;
+        if (Volatile.Read(ref _guids[set]) is { } first && first.Input == value)
         {
-            return entry.Pseudonym;
+            return first.Pseudonym;
+        }
+
+        if (Volatile.Read(ref _guids[set + 1]) is { } second && second.Input == value)
+        {
+            return second.Pseudonym;
         }
 
         Span<char> text = stackalloc char[36];
         value.TryFormat(text, out _, "D");
         var pseudonym = Compute(text);
-        Volatile.Write(ref _guids[slot], new GuidEntry(value, pseudonym));
+        Insert(_guids, set, new GuidEntry(value, pseudonym));
         return pseudonym;
     }
 
@@ -120,6 +135,15 @@ public sealed class Pseudonymizer
     /// <param name="value">The identifier.</param>
     /// <returns>The pseudonym.</returns>
     public string Pseudonymize(ReadOnlySpan<char> value) => Compute(value);
+
+    // The newest entry takes the set's first place and the one it displaces moves to the second; entries are immutable,
+    // so a race between two threads can only lose an entry, never pair an identifier with another's pseudonym.
+    private static void Insert<TEntry>(TEntry?[] entries, int set, TEntry entry)
+        where TEntry : class
+    {
+        Volatile.Write(ref entries[set + 1], Volatile.Read(ref entries[set]));
+        Volatile.Write(ref entries[set], entry);
+    }
 
     private string Compute(ReadOnlySpan<char> value)
     {

@@ -66,6 +66,21 @@ public sealed class PseudonymizerTests
     }
 
     [Fact]
+    public void Pseudonymize_TwoIdentifiersSharingASet_BothStayCached()
+    {
+        // Two entries make one set, so both identifiers fall in it; a cached pseudonym comes back as the same instance.
+        var pseudonymizer = new Pseudonymizer(Key, "k1", cacheSize: 2);
+        var first = pseudonymizer.Pseudonymize("patient-1");
+        var second = pseudonymizer.Pseudonymize("patient-2");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Same(first, pseudonymizer.Pseudonymize("patient-1"));
+            Assert.Same(second, pseudonymizer.Pseudonymize("patient-2"));
+        }
+    }
+
+    [Fact]
     public void Constructor_ShortKey_Throws()
     {
         var exception = Assert.Throws<ArgumentException>(() => new Pseudonymizer(new byte[31], "k1"));
