@@ -26,7 +26,7 @@ public sealed class EventTrackerGenerator : IIncrementalGenerator
         var model = events
             .Collect()
             .Select(static (results, _) => CatalogueBuilder.Build(results))
-            .WithTrackingName(TrackingNames.Compilation);
+            .WithTrackingName(TrackingNames.CompilationModel);
 
         var diagnostics = model
             .Select(static (m, _) => m.Diagnostics)
