@@ -44,5 +44,10 @@ public sealed class EventTrackerGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Catalogues);
         context.RegisterSourceOutput(catalogues, static (spc, catalogue) =>
             spc.AddSource(TrackerEmitter.HintName(catalogue), TrackerEmitter.Emit(catalogue)));
+
+        var stubs = events
+            .Where(static r => r.Stub is not null)
+            .Select(static (r, _) => r.Stub!);
+        context.RegisterSourceOutput(stubs, static (spc, stub) => spc.AddSource(stub.HintName, StubEmitter.Emit(stub)));
     }
 }

@@ -68,12 +68,12 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor InvalidEventMethod { get; } = Error(
         "MEDTEL0012",
         "Invalid event method",
-        "Event method '{0}' must be a partial, non-generic, non-static method returning void, declared without a body: {1}");
+        "Event method '{0}' must be a partial, non-generic, non-static, non-virtual method returning void, declared without a body: {1}");
 
     public static DiagnosticDescriptor InvalidCatalogueType { get; } = Error(
         "MEDTEL0013",
         "Invalid catalogue class",
-        "Type '{0}' declares events, so it must be a non-generic, non-nested partial class");
+        "Type '{0}' declares events, so it must be a non-generic, non-nested partial class (not a record or a struct)");
 
     public static DiagnosticDescriptor MissingDescription { get; } = Error(
         "MEDTEL0014",

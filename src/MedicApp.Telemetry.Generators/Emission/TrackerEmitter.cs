@@ -95,7 +95,10 @@ internal static class TrackerEmitter
         }
         else
         {
+            // The build already fails on the MEDTEL error; throwing keeps the body valid whatever the parameters (an out
+            // parameter needs no assignment), so that no compiler error buries it.
             w.Line("// Not generated: the declaration has errors reported by MedicApp.Telemetry.Generators.");
+            w.Line("throw new global::System.InvalidOperationException(\"" + e.MethodName + " has MedicApp.Telemetry.Generators errors.\");");
         }
 
         w.Close();

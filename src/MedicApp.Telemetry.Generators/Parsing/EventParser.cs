@@ -99,7 +99,43 @@ internal static class EventParser
                 LocationInfo.From(attributeLocation));
         }
 
-        return new EventParseResult(catalogue, model, diagnostics.ToImmutableEquatableArray());
+        var stub = model is null ? ReadStub(method, syntax) : null;
+        return new EventParseResult(catalogue, model, diagnostics.ToImmutableEquatableArray(), stub);
+    }
+
+    // A rejected partial method still needs an implementation, in the same types, with the same signature.
+    private static StubModel? ReadStub(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || syntax.Body is not null || syntax.ExpressionBody is not null
+            || syntax.Modifiers.Any(SyntaxKind.ExternKeyword))
+        {
+            return null;
+        }
+
+        var containers = new List<string>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            var keyword = type.IsRecord
+                ? (type.TypeKind == TypeKind.Struct ? "record struct" : "record")
+                : type.TypeKind switch
+                {
+                    TypeKind.Struct => "struct",
+                    TypeKind.Interface => "interface",
+                    _ => "class",
+                };
+            var typeParameters = type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(static t => t.Name)) + ">";
+            containers.Insert(0, "partial " + keyword + " " + type.Name + typeParameters);
+        }
+
+        var format = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+        var modifiers = string.Join(" ", syntax.Modifiers.Where(static m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(static m => m.Text));
+        var typeParameterList = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(static t => t.Name)) + ">";
+        var signature = (modifiers.Length == 0 ? string.Empty : modifiers + " ") + "partial " + method.ReturnType.ToDisplayString(format) + " "
+            + EscapeIdentifier(method.Name) + typeParameterList + "(" + FormatParameters(method) + ")";
+        var ns = method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString();
+        var hintName = string.Join(".", containers.Select(static c => c.Substring(c.LastIndexOf(' ') + 1).Replace('<', '{').Replace('>', '}')))
+            + "." + method.Name + "." + syntax.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+        return new StubModel((ns.Length == 0 ? string.Empty : ns + ".") + hintName, ns, containers.ToImmutableEquatableArray(), signature);
     }
 
     private static string FormatParameters(IMethodSymbol method)
@@ -125,7 +161,7 @@ internal static class EventParser
     private static CatalogueTypeModel? ReadCatalogueType(INamedTypeSymbol type, MethodDeclarationSyntax method, List<DiagnosticInfo> diagnostics)
     {
         var isPartial = type.DeclaringSyntaxReferences.All(static r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
-        var valid = type.TypeKind == TypeKind.Class && !type.IsGenericType && type.ContainingType is null && isPartial && !type.IsStatic;
+        var valid = type.TypeKind == TypeKind.Class && !type.IsRecord && !type.IsGenericType && type.ContainingType is null && isPartial && !type.IsStatic;
         if (!valid)
         {
             var location = method.Parent is TypeDeclarationSyntax declaration ? declaration.Identifier.GetLocation() : method.GetLocation();
@@ -162,6 +198,13 @@ internal static class EventParser
         if (method.IsStatic)
         {
             return "it is static";
+        }
+
+        // The generated body is the implementation: an overridable or overriding event would let a derived class send
+        // something else under the event's name.
+        if (method.IsVirtual || method.IsOverride || method.IsAbstract || method.IsExtern || syntax.Modifiers.Any(SyntaxKind.NewKeyword))
+        {
+            return "it is virtual, override, abstract, extern or new";
         }
 
         return null;
