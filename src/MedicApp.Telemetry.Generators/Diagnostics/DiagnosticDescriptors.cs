@@ -110,6 +110,11 @@ internal static class DiagnosticDescriptors
         "Overloaded event method",
         "Catalogue '{0}' declares more than one event method named '{1}': each event needs its own method name");
 
+    public static DiagnosticDescriptor DuplicateEnumWireName { get; } = Error(
+        "MEDTEL0021",
+        "Enum members sent under the same name",
+        "Enum '{0}' has members '{1}' and '{2}' that are both sent as '{3}': rename one, or dashboards cannot tell them apart");
+
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
 }

@@ -110,7 +110,7 @@ internal static class TrackerEmitter
         w.Line("/// <summary>The typed payload of <c>" + e.Name + "</c>: " + Xml(e.Description) + "</summary>");
         w.Line("/// <remarks>Holds the values as passed by the caller; sinks receive them only after the privacy policy of each property.</remarks>");
         w.Line(GeneratedCode);
-        w.Open("public readonly struct " + name + " : " + Ns + "ITelemetryEvent");
+        w.Open((e.HasPublicTypes ? "public" : "internal") + " readonly struct " + name + " : " + Ns + "ITelemetryEvent");
         w.Line("private static readonly " + Ns + "EventDefinition s_definition = new " + Ns + "EventDefinition(");
         w.Line("    " + Literal(e.Name) + ",");
         w.Line("    " + Literal(e.Description) + ",");

@@ -96,7 +96,8 @@ internal static class EventParser
                 FormatParameters(method),
                 properties.ToImmutableEquatableArray(),
                 IsValid: diagnostics.Count == 0 && properties.Count == method.Parameters.Length,
-                LocationInfo.From(attributeLocation));
+                LocationInfo.From(attributeLocation),
+                HasPublicTypes: method.Parameters.All(static p => IsPublic(p.Type)));
         }
 
         var stub = model is null ? ReadStub(method, syntax) : null;
@@ -330,6 +331,12 @@ internal static class EventParser
         {
             enumTypeName = typeRead.Underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             enumMembers = ReadEnumMembers((INamedTypeSymbol)typeRead.Underlying);
+            var clash = FindWireNameClash(enumMembers);
+            if (clash is var (first, second))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEnumWireName, location, typeRead.Underlying.Name, first.MemberName, second.MemberName, second.WireName));
+                return null;
+            }
         }
 
         var isOptional = typeRead.IsNullableValueType || (kind == PropertyKind.String && parameter.NullableAnnotation == NullableAnnotation.Annotated);
@@ -432,5 +439,41 @@ internal static class EventParser
         }
 
         return members.ToImmutableEquatableArray();
+    }
+
+    // Sms and SMS both become "sms": a dashboard would count two values as one.
+    private static (EnumMemberModel First, EnumMemberModel Second)? FindWireNameClash(ImmutableEquatableArray<EnumMemberModel> members)
+    {
+        var seen = new Dictionary<string, EnumMemberModel>();
+        foreach (var member in members)
+        {
+            if (seen.TryGetValue(member.WireName, out var first))
+            {
+                return (first, member);
+            }
+
+            seen.Add(member.WireName, member);
+        }
+
+        return null;
+    }
+
+    // An internal enum can be a property of an internal event method; the payload struct must not expose it publicly.
+    private static bool IsPublic(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: true } generic && generic.TypeArguments.Any(static t => !IsPublic(t)))
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.NotApplicable))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -17,6 +17,8 @@ public sealed class PropertyDiagnosticsTests
 
         public enum PaymentMethod { Card, Transfer }
 
+        public enum Channel { Sms, Email, SMS }
+
         [Flags]
         public enum OrderFlags { None = 0, Gift = 1, Express = 2 }
 
@@ -143,6 +145,16 @@ public sealed class PropertyDiagnosticsTests
             "'flags'",
             "OrderFlags'",
             "one bool property per flag");
+    }
+
+    [Fact]
+    public void DuplicateEnumWireName_SmsAndSMS_ReportsMedtel0021OnTheParameter()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal] Channel {|MEDTEL0021:channel|}"),
+            "'Channel'",
+            "'Sms' and 'SMS'",
+            "'sms'");
     }
 
     private static string Catalogue(string parameters) => Template.Replace("PARAMETERS", parameters, System.StringComparison.Ordinal);

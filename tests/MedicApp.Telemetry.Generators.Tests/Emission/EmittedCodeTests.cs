@@ -68,6 +68,30 @@ public sealed class EmittedCodeTests
         Assert.Contains("global::Shop.Seat.@class => \"class\"", run.SingleGeneratedText, System.StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Generator_InternalEnumOnAPublicCatalogue_KeepsThePayloadInternal()
+    {
+        var run = AssertCompilesWithoutWarnings("""
+            using MedicApp.Telemetry;
+
+            namespace Shop;
+
+            internal enum Tier { Basic, Premium }
+
+            public partial class ShopTracker
+            {
+                [TelemetryEvent("tier_chosen", Area = "SHP-1", Description = "A tier was chosen.")]
+                internal partial void TierChosen([NotPersonal] Tier tier);
+
+                [TelemetryEvent("order_placed", Area = "SHP-1", Description = "An order was placed.")]
+                public partial void OrderPlaced([NotPersonal] int items);
+            }
+            """);
+
+        Assert.Contains("internal readonly struct TierChosenEvent", run.SingleGeneratedText, System.StringComparison.Ordinal);
+        Assert.Contains("public readonly struct OrderPlacedEvent", run.SingleGeneratedText, System.StringComparison.Ordinal);
+    }
+
     private static GeneratorRun AssertCompilesWithoutWarnings(string source)
     {
         var run = GeneratorHarness.Run(source);
