@@ -115,6 +115,11 @@ internal static class DiagnosticDescriptors
         "Enum members sent under the same name",
         "Enum '{0}' has members '{1}' and '{2}' that are both sent as '{3}': rename one, or dashboards cannot tell them apart");
 
+    public static DiagnosticDescriptor CatalogueDeclaresConstructor { get; } = Error(
+        "MEDTEL0022",
+        "Catalogue with a constructor of its own",
+        "Catalogue '{0}' declares a constructor: the generator writes the one that receives the EventPipeline, and an object built by another would lose its events. Remove it.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
 }

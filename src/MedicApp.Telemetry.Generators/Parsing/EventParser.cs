@@ -170,6 +170,16 @@ internal static class EventParser
             return null;
         }
 
+        var constructor = type.InstanceConstructors.FirstOrDefault(static c => !c.IsImplicitlyDeclared);
+        if (constructor is not null)
+        {
+            var location = constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ConstructorDeclarationSyntax declared
+                ? declared.Identifier.GetLocation()
+                : constructor.Locations.FirstOrDefault();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CatalogueDeclaresConstructor, location, type.Name));
+            return null;
+        }
+
         var ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
         return new CatalogueTypeModel(ns, type.Name);
     }

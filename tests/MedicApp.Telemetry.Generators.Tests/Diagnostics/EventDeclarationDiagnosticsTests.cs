@@ -115,6 +115,29 @@ public sealed class EventDeclarationDiagnosticsTests
     }
 
     [Fact]
+    public void CatalogueDeclaresConstructor_UserConstructor_ReportsMedtel0022OnceOnTheConstructor()
+    {
+        const string Markup = """
+            using MedicApp.Telemetry;
+
+            namespace Shop;
+
+            public partial class ShopTracker
+            {
+                public {|MEDTEL0022:ShopTracker|}() { }
+
+                [TelemetryEvent("order_placed", Area = "SHP-1", Description = "An order was placed.")]
+                public partial void OrderPlaced([NotPersonal] int itemCount);
+
+                [TelemetryEvent("order_shipped", Area = "SHP-1", Description = "An order was shipped.")]
+                public partial void OrderShipped([NotPersonal] int itemCount);
+            }
+            """;
+
+        DiagnosticAssert.ReportsSingle(Markup, "'ShopTracker'", "declares a constructor");
+    }
+
+    [Fact]
     public void MissingDescription_NoDescription_ReportsMedtel0014OnTheAttribute()
     {
         const string Markup = """
