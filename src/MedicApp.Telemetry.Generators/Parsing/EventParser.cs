@@ -107,8 +107,9 @@ internal static class EventParser
     // A rejected partial method still needs an implementation, in the same types, with the same signature.
     private static StubModel? ReadStub(IMethodSymbol method, MethodDeclarationSyntax syntax)
     {
+        // A file-local type cannot be extended from another file: nothing can be written for it.
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || syntax.Body is not null || syntax.ExpressionBody is not null
-            || syntax.Modifiers.Any(SyntaxKind.ExternKeyword))
+            || syntax.Modifiers.Any(SyntaxKind.ExternKeyword) || method.ContainingType.IsFileLocal)
         {
             return null;
         }
@@ -162,7 +163,7 @@ internal static class EventParser
     private static CatalogueTypeModel? ReadCatalogueType(INamedTypeSymbol type, MethodDeclarationSyntax method, List<DiagnosticInfo> diagnostics)
     {
         var isPartial = type.DeclaringSyntaxReferences.All(static r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
-        var valid = type.TypeKind == TypeKind.Class && !type.IsRecord && !type.IsGenericType && type.ContainingType is null && isPartial && !type.IsStatic;
+        var valid = type.TypeKind == TypeKind.Class && !type.IsRecord && !type.IsFileLocal && !type.IsGenericType && type.ContainingType is null && isPartial && !type.IsStatic;
         if (!valid)
         {
             var location = method.Parent is TypeDeclarationSyntax declaration ? declaration.Identifier.GetLocation() : method.GetLocation();
@@ -263,7 +264,14 @@ internal static class EventParser
         var parameterName = parameter.Name;
         if (parameter.RefKind != RefKind.None || parameter.IsParams)
         {
-            var modifier = parameter.IsParams ? "params" : parameter.RefKind.ToString().ToLowerInvariant();
+            var modifier = parameter.IsParams ? "params" : parameter.RefKind switch
+            {
+                RefKind.Ref => "ref",
+                RefKind.Out => "out",
+                RefKind.In => "in",
+                RefKind.RefReadOnlyParameter => "ref readonly",
+                _ => parameter.RefKind.ToString().ToLowerInvariant(),
+            };
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterModifier, location, parameterName, modifier));
             return null;
         }

@@ -95,6 +95,8 @@ public sealed class EventDeclarationDiagnosticsTests
     [InlineData("public static partial class {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
     [InlineData("public partial class {|MEDTEL0013:ShopTracker|}<T>", "ShopTracker")]
     [InlineData("public partial struct {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
+    [InlineData("public partial record {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
+    [InlineData("file partial class {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
     [InlineData("public partial class Outer { public partial class {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
     public void InvalidCatalogueType_NotATopLevelPartialClass_ReportsMedtel0013OnTheClassName(string declaration, string typeName)
     {

@@ -131,6 +131,7 @@ public sealed class PropertyDiagnosticsTests
     [InlineData("[NotPersonal] ref int {|MEDTEL0018:itemCount|}", "'ref'")]
     [InlineData("[NotPersonal] in int {|MEDTEL0018:itemCount|}", "'in'")]
     [InlineData("[NotPersonal] out int {|MEDTEL0018:itemCount|}", "'out'")]
+    [InlineData("[NotPersonal] ref readonly int {|MEDTEL0018:itemCount|}", "'ref readonly'")]
     [InlineData("[NotPersonal] params int[] {|MEDTEL0018:itemCount|}", "'params'")]
     public void UnsupportedParameterModifier_NotByValue_ReportsMedtel0018OnTheParameter(string parameter, string modifier)
     {
