@@ -26,7 +26,7 @@ public sealed class EventTrackerGenerator : IIncrementalGenerator
         var model = events
             .Collect()
             .Select(static (results, _) => CatalogueBuilder.Build(results))
-            .WithTrackingName(TrackingNames.Compilation);
+            .WithTrackingName(TrackingNames.CompilationModel);
 
         var diagnostics = model
             .Select(static (m, _) => m.Diagnostics)
@@ -44,5 +44,10 @@ public sealed class EventTrackerGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Catalogues);
         context.RegisterSourceOutput(catalogues, static (spc, catalogue) =>
             spc.AddSource(TrackerEmitter.HintName(catalogue), TrackerEmitter.Emit(catalogue)));
+
+        var stubs = events
+            .Where(static r => r.Stub is not null)
+            .Select(static (r, _) => r.Stub!);
+        context.RegisterSourceOutput(stubs, static (spc, stub) => spc.AddSource(stub.HintName, StubEmitter.Emit(stub)));
     }
 }

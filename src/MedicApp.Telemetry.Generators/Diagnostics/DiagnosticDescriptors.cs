@@ -68,12 +68,12 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor InvalidEventMethod { get; } = Error(
         "MEDTEL0012",
         "Invalid event method",
-        "Event method '{0}' must be a partial, non-generic, non-static method returning void, declared without a body: {1}");
+        "Event method '{0}' must be a partial, non-generic, non-static, non-virtual method returning void, declared without a body: {1}");
 
     public static DiagnosticDescriptor InvalidCatalogueType { get; } = Error(
         "MEDTEL0013",
         "Invalid catalogue class",
-        "Type '{0}' declares events, so it must be a non-generic, non-nested partial class");
+        "Type '{0}' declares events, so it must be a non-generic, non-nested partial class (not a record or a struct)");
 
     public static DiagnosticDescriptor MissingDescription { get; } = Error(
         "MEDTEL0014",
@@ -109,6 +109,16 @@ internal static class DiagnosticDescriptors
         "MEDTEL0020",
         "Overloaded event method",
         "Catalogue '{0}' declares more than one event method named '{1}': each event needs its own method name");
+
+    public static DiagnosticDescriptor DuplicateEnumWireName { get; } = Error(
+        "MEDTEL0021",
+        "Enum members sent under the same name",
+        "Enum '{0}' has members '{1}' and '{2}' that are both sent as '{3}': rename one, or dashboards cannot tell them apart");
+
+    public static DiagnosticDescriptor CatalogueDeclaresConstructor { get; } = Error(
+        "MEDTEL0022",
+        "Catalogue with a constructor of its own",
+        "Catalogue '{0}' declares a constructor: the generator writes the one that receives the EventPipeline, and an object built by another would lose its events. Remove it.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());

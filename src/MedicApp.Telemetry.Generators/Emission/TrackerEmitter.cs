@@ -16,6 +16,8 @@ internal static class TrackerEmitter
         "[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"MedicApp.Telemetry.Generators\", \"" +
         typeof(TrackerEmitter).Assembly.GetName().Version!.ToString() + "\")]";
 
+    private static readonly string[] s_lineBreaks = ["\r\n", "\n", "\r", "\u2028", "\u2029", "\u0085"];
+
     public static string HintName(CatalogueModel catalogue) => catalogue.Type.FullName + ".g.cs";
 
     public static string Emit(CatalogueModel catalogue)
@@ -85,15 +87,18 @@ internal static class TrackerEmitter
         w.Open(modifiers + "partial void " + e.MethodName + "(" + e.Parameters + ")");
         if (e.IsValid)
         {
-            w.Line("var pipeline = _medicAppTelemetryPipeline;");
-            w.Open("if (pipeline.IsEnabled)");
+            // Through "this.": no local, so a parameter of any name (pipeline included) can neither clash nor shadow.
+            w.Open("if (this._medicAppTelemetryPipeline.IsEnabled)");
             var arguments = string.Join(", ", e.Properties.Select(static p => p.ParameterName));
-            w.Line("pipeline.Track(new " + StructName(e) + "(" + arguments + "));");
+            w.Line("this._medicAppTelemetryPipeline.Track(new " + StructName(e) + "(" + arguments + "));");
             w.Close();
         }
         else
         {
+            // The build already fails on the MEDTEL error; throwing keeps the body valid whatever the parameters (an out
+            // parameter needs no assignment), so that no compiler error buries it.
             w.Line("// Not generated: the declaration has errors reported by MedicApp.Telemetry.Generators.");
+            w.Line("throw new global::System.InvalidOperationException(\"" + e.MethodName + " has MedicApp.Telemetry.Generators errors.\");");
         }
 
         w.Close();
@@ -105,7 +110,7 @@ internal static class TrackerEmitter
         w.Line("/// <summary>The typed payload of <c>" + e.Name + "</c>: " + Xml(e.Description) + "</summary>");
         w.Line("/// <remarks>Holds the values as passed by the caller; sinks receive them only after the privacy policy of each property.</remarks>");
         w.Line(GeneratedCode);
-        w.Open("public readonly struct " + name + " : " + Ns + "ITelemetryEvent");
+        w.Open((e.HasPublicTypes ? "public" : "internal") + " readonly struct " + name + " : " + Ns + "ITelemetryEvent");
         w.Line("private static readonly " + Ns + "EventDefinition s_definition = new " + Ns + "EventDefinition(");
         w.Line("    " + Literal(e.Name) + ",");
         w.Line("    " + Literal(e.Description) + ",");
@@ -136,7 +141,7 @@ internal static class TrackerEmitter
         w.Open("public " + name + "(" + string.Join(", ", e.Properties.Select(static p => p.TypeName + " " + p.ParameterName)) + ")");
         foreach (var p in e.Properties)
         {
-            w.Line(p.MemberName + " = " + p.ParameterName + ";");
+            w.Line("this." + p.MemberName + " = " + p.ParameterName + ";");
         }
 
         w.Close();
@@ -168,7 +173,7 @@ internal static class TrackerEmitter
             w.Line("{");
             foreach (var member in p.EnumMembers)
             {
-                w.Line("    " + p.EnumTypeName + "." + member.MemberName + " => " + Literal(member.WireName) + ",");
+                w.Line("    " + p.EnumTypeName + "." + Identifier(member.MemberName) + " => " + Literal(member.WireName) + ",");
             }
 
             w.Line("    _ => null,");
@@ -216,7 +221,14 @@ internal static class TrackerEmitter
 
     private static string EnumNameMethod(PropertyModel p) => "Get" + p.MemberName + "Name";
 
+    // An enum member may be named like a keyword (@class); in code it needs its '@' back.
+    private static string Identifier(string name)
+        => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
+
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    // One line of XML doc text: a description written on several lines is joined, so no line escapes the "///".
+    private static string Xml(string text)
+        => string.Join(" ", text.Split(s_lineBreaks, System.StringSplitOptions.RemoveEmptyEntries).Select(static l => l.Trim()))
+            .Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

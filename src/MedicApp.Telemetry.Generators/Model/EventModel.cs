@@ -11,6 +11,7 @@ namespace MedicApp.Telemetry.Generators.Model;
 /// <param name="Properties">The event properties, in parameter order.</param>
 /// <param name="IsValid">False when a diagnostic was reported: the method then gets an empty body.</param>
 /// <param name="Location">Where the method is declared.</param>
+/// <param name="HasPublicTypes">False when a parameter type is not public: the payload struct is then internal.</param>
 internal sealed record EventModel(
     string MethodName,
     string Modifiers,
@@ -21,4 +22,5 @@ internal sealed record EventModel(
     string Parameters,
     ImmutableEquatableArray<PropertyModel> Properties,
     bool IsValid,
-    LocationInfo? Location);
+    LocationInfo? Location,
+    bool HasPublicTypes = true);

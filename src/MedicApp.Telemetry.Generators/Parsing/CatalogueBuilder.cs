@@ -56,6 +56,7 @@ internal static class CatalogueBuilder
         var catalogues = typeOrder
             .OrderBy(static t => t.FullName, System.StringComparer.Ordinal)
             .Select(t => new CatalogueModel(t, byType[t].ToImmutableEquatableArray()));
-        return new CompilationModel(catalogues.ToImmutableEquatableArray(), diagnostics.ToImmutableEquatableArray());
+        // A problem of the catalogue type is found once per event method: report it once.
+        return new CompilationModel(catalogues.ToImmutableEquatableArray(), diagnostics.Distinct().ToImmutableEquatableArray());
     }
 }

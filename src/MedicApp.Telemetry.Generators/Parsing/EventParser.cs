@@ -96,10 +96,48 @@ internal static class EventParser
                 FormatParameters(method),
                 properties.ToImmutableEquatableArray(),
                 IsValid: diagnostics.Count == 0 && properties.Count == method.Parameters.Length,
-                LocationInfo.From(attributeLocation));
+                LocationInfo.From(attributeLocation),
+                HasPublicTypes: method.Parameters.All(static p => IsPublic(p.Type)));
         }
 
-        return new EventParseResult(catalogue, model, diagnostics.ToImmutableEquatableArray());
+        var stub = model is null ? ReadStub(method, syntax) : null;
+        return new EventParseResult(catalogue, model, diagnostics.ToImmutableEquatableArray(), stub);
+    }
+
+    // A rejected partial method still needs an implementation, in the same types, with the same signature.
+    private static StubModel? ReadStub(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        // A file-local type cannot be extended from another file: nothing can be written for it.
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || syntax.Body is not null || syntax.ExpressionBody is not null
+            || syntax.Modifiers.Any(SyntaxKind.ExternKeyword) || method.ContainingType.IsFileLocal)
+        {
+            return null;
+        }
+
+        var containers = new List<string>();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            var keyword = type.IsRecord
+                ? (type.TypeKind == TypeKind.Struct ? "record struct" : "record")
+                : type.TypeKind switch
+                {
+                    TypeKind.Struct => "struct",
+                    TypeKind.Interface => "interface",
+                    _ => "class",
+                };
+            var typeParameters = type.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", type.TypeParameters.Select(static t => t.Name)) + ">";
+            containers.Insert(0, "partial " + keyword + " " + type.Name + typeParameters);
+        }
+
+        var format = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+        var modifiers = string.Join(" ", syntax.Modifiers.Where(static m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(static m => m.Text));
+        var typeParameterList = method.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", method.TypeParameters.Select(static t => t.Name)) + ">";
+        var signature = (modifiers.Length == 0 ? string.Empty : modifiers + " ") + "partial " + method.ReturnType.ToDisplayString(format) + " "
+            + EscapeIdentifier(method.Name) + typeParameterList + "(" + FormatParameters(method) + ")";
+        var ns = method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString();
+        var hintName = string.Join(".", containers.Select(static c => c.Substring(c.LastIndexOf(' ') + 1).Replace('<', '{').Replace('>', '}')))
+            + "." + method.Name + "." + syntax.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+        return new StubModel((ns.Length == 0 ? string.Empty : ns + ".") + hintName, ns, containers.ToImmutableEquatableArray(), signature);
     }
 
     private static string FormatParameters(IMethodSymbol method)
@@ -125,11 +163,21 @@ internal static class EventParser
     private static CatalogueTypeModel? ReadCatalogueType(INamedTypeSymbol type, MethodDeclarationSyntax method, List<DiagnosticInfo> diagnostics)
     {
         var isPartial = type.DeclaringSyntaxReferences.All(static r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
-        var valid = type.TypeKind == TypeKind.Class && !type.IsGenericType && type.ContainingType is null && isPartial && !type.IsStatic;
+        var valid = type.TypeKind == TypeKind.Class && !type.IsRecord && !type.IsFileLocal && !type.IsGenericType && type.ContainingType is null && isPartial && !type.IsStatic;
         if (!valid)
         {
             var location = method.Parent is TypeDeclarationSyntax declaration ? declaration.Identifier.GetLocation() : method.GetLocation();
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidCatalogueType, location, type.Name));
+            return null;
+        }
+
+        var constructor = type.InstanceConstructors.FirstOrDefault(static c => !c.IsImplicitlyDeclared);
+        if (constructor is not null)
+        {
+            var location = constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ConstructorDeclarationSyntax declared
+                ? declared.Identifier.GetLocation()
+                : constructor.Locations.FirstOrDefault();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CatalogueDeclaresConstructor, location, type.Name));
             return null;
         }
 
@@ -162,6 +210,13 @@ internal static class EventParser
         if (method.IsStatic)
         {
             return "it is static";
+        }
+
+        // The generated body is the implementation: an overridable or overriding event would let a derived class send
+        // something else under the event's name.
+        if (method.IsVirtual || method.IsOverride || method.IsAbstract || method.IsExtern || syntax.Modifiers.Any(SyntaxKind.NewKeyword))
+        {
+            return "it is virtual, override, abstract, extern or new";
         }
 
         return null;
@@ -209,7 +264,14 @@ internal static class EventParser
         var parameterName = parameter.Name;
         if (parameter.RefKind != RefKind.None || parameter.IsParams)
         {
-            var modifier = parameter.IsParams ? "params" : parameter.RefKind.ToString().ToLowerInvariant();
+            var modifier = parameter.IsParams ? "params" : parameter.RefKind switch
+            {
+                RefKind.Ref => "ref",
+                RefKind.Out => "out",
+                RefKind.In => "in",
+                RefKind.RefReadOnlyParameter => "ref readonly",
+                _ => parameter.RefKind.ToString().ToLowerInvariant(),
+            };
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterModifier, location, parameterName, modifier));
             return null;
         }
@@ -287,6 +349,12 @@ internal static class EventParser
         {
             enumTypeName = typeRead.Underlying.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             enumMembers = ReadEnumMembers((INamedTypeSymbol)typeRead.Underlying);
+            var clash = FindWireNameClash(enumMembers);
+            if (clash is var (first, second))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateEnumWireName, location, typeRead.Underlying.Name, first.MemberName, second.MemberName, second.WireName));
+                return null;
+            }
         }
 
         var isOptional = typeRead.IsNullableValueType || (kind == PropertyKind.String && parameter.NullableAnnotation == NullableAnnotation.Annotated);
@@ -389,5 +457,41 @@ internal static class EventParser
         }
 
         return members.ToImmutableEquatableArray();
+    }
+
+    // Sms and SMS both become "sms": a dashboard would count two values as one.
+    private static (EnumMemberModel First, EnumMemberModel Second)? FindWireNameClash(ImmutableEquatableArray<EnumMemberModel> members)
+    {
+        var seen = new Dictionary<string, EnumMemberModel>();
+        foreach (var member in members)
+        {
+            if (seen.TryGetValue(member.WireName, out var first))
+            {
+                return (first, member);
+            }
+
+            seen.Add(member.WireName, member);
+        }
+
+        return null;
+    }
+
+    // An internal enum can be a property of an internal event method; the payload struct must not expose it publicly.
+    private static bool IsPublic(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: true } generic && generic.TypeArguments.Any(static t => !IsPublic(t)))
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.NotApplicable))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

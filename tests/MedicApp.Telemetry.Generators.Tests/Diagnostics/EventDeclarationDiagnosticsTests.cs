@@ -95,6 +95,8 @@ public sealed class EventDeclarationDiagnosticsTests
     [InlineData("public static partial class {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
     [InlineData("public partial class {|MEDTEL0013:ShopTracker|}<T>", "ShopTracker")]
     [InlineData("public partial struct {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
+    [InlineData("public partial record {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
+    [InlineData("file partial class {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
     [InlineData("public partial class Outer { public partial class {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
     public void InvalidCatalogueType_NotATopLevelPartialClass_ReportsMedtel0013OnTheClassName(string declaration, string typeName)
     {
@@ -112,6 +114,29 @@ public sealed class EventDeclarationDiagnosticsTests
             """.Replace("DECLARATION", declaration, System.StringComparison.Ordinal).Replace("CLOSING", closing, System.StringComparison.Ordinal);
 
         DiagnosticAssert.ReportsSingle(markup, "'" + typeName + "'", "non-generic, non-nested partial class");
+    }
+
+    [Fact]
+    public void CatalogueDeclaresConstructor_UserConstructor_ReportsMedtel0022OnceOnTheConstructor()
+    {
+        const string Markup = """
+            using MedicApp.Telemetry;
+
+            namespace Shop;
+
+            public partial class ShopTracker
+            {
+                public {|MEDTEL0022:ShopTracker|}() { }
+
+                [TelemetryEvent("order_placed", Area = "SHP-1", Description = "An order was placed.")]
+                public partial void OrderPlaced([NotPersonal] int itemCount);
+
+                [TelemetryEvent("order_shipped", Area = "SHP-1", Description = "An order was shipped.")]
+                public partial void OrderShipped([NotPersonal] int itemCount);
+            }
+            """;
+
+        DiagnosticAssert.ReportsSingle(Markup, "'ShopTracker'", "declares a constructor");
     }
 
     [Fact]

@@ -45,6 +45,9 @@ public sealed class InvalidEventCompilationTests
     [InlineData("MEDTEL0016", "\"order_placed\", Area = \"SHP-1\", Description = \"An order was placed.\", Version = -1", "[NotPersonal] int itemCount")]
     [InlineData("MEDTEL0018", ValidAttribute, "[NotPersonal] in int itemCount")]
     [InlineData("MEDTEL0018", ValidAttribute, "[NotPersonal] params int[] itemCounts")]
+    [InlineData("MEDTEL0018", ValidAttribute, "[NotPersonal] out int itemCount")]
+    [InlineData("MEDTEL0018", ValidAttribute, "[NotPersonal] ref int itemCount")]
+    [InlineData("MEDTEL0018", ValidAttribute, "[NotPersonal] ref readonly int itemCount")]
     [InlineData("MEDTEL0019", ValidAttribute, "[NotPersonal] OrderFlags flags")]
     public void OutputCompilation_InvalidEvent_HasOnlyTheMedtelDiagnostic(string id, string attribute, string parameters)
     {

@@ -17,6 +17,8 @@ public sealed class PropertyDiagnosticsTests
 
         public enum PaymentMethod { Card, Transfer }
 
+        public enum Channel { Sms, Email, SMS }
+
         [Flags]
         public enum OrderFlags { None = 0, Gift = 1, Express = 2 }
 
@@ -129,6 +131,7 @@ public sealed class PropertyDiagnosticsTests
     [InlineData("[NotPersonal] ref int {|MEDTEL0018:itemCount|}", "'ref'")]
     [InlineData("[NotPersonal] in int {|MEDTEL0018:itemCount|}", "'in'")]
     [InlineData("[NotPersonal] out int {|MEDTEL0018:itemCount|}", "'out'")]
+    [InlineData("[NotPersonal] ref readonly int {|MEDTEL0018:itemCount|}", "'ref readonly'")]
     [InlineData("[NotPersonal] params int[] {|MEDTEL0018:itemCount|}", "'params'")]
     public void UnsupportedParameterModifier_NotByValue_ReportsMedtel0018OnTheParameter(string parameter, string modifier)
     {
@@ -143,6 +146,16 @@ public sealed class PropertyDiagnosticsTests
             "'flags'",
             "OrderFlags'",
             "one bool property per flag");
+    }
+
+    [Fact]
+    public void DuplicateEnumWireName_SmsAndSMS_ReportsMedtel0021OnTheParameter()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal] Channel {|MEDTEL0021:channel|}"),
+            "'Channel'",
+            "'Sms' and 'SMS'",
+            "'sms'");
     }
 
     private static string Catalogue(string parameters) => Template.Replace("PARAMETERS", parameters, System.StringComparison.Ordinal);
