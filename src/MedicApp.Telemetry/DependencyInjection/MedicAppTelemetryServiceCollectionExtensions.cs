@@ -57,7 +57,7 @@ public static class MedicAppTelemetryServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MedicAppTelemetryOptions>, MedicAppTelemetryOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TelemetryHealth>();
-        services.TryAddSingleton<ITextScrubber>(RedactingTextScrubber.Instance);
+        services.TryAddSingleton<ITextScrubber>(PiiScrubber.Default);
         services.TryAddSingleton(static sp => PseudonymizerFactory.Create(
             sp.GetRequiredService<IOptions<MedicAppTelemetryOptions>>(),
             sp.GetService<IHostEnvironment>()));

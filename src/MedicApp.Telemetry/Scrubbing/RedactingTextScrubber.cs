@@ -3,9 +3,9 @@ using System.Globalization;
 namespace MedicApp.Telemetry;
 
 /// <summary>
-/// The fail-closed default scrubber: it keeps no character of free text, only its length
-/// (<c>[redacted:42]</c>), so no personal value can leave through a free-text property until a scrubber that
-/// recognises personal values is registered.
+/// A fail-closed scrubber: it keeps no character of free text, only its length (<c>[redacted:42]</c>). Register it
+/// with <c>UseTextScrubber&lt;RedactingTextScrubber&gt;()</c> where free text must never leave, even scrubbed; the
+/// default is <see cref="PiiScrubber"/>.
 /// </summary>
 public sealed class RedactingTextScrubber : ITextScrubber
 {

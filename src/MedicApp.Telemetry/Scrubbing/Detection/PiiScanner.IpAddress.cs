@@ -1,0 +1,136 @@
+using System;
+
+namespace MedicApp.Telemetry;
+
+internal static partial class PiiScanner
+{
+    /// <summary>An IPv4 address: four numbers 0-255 joined by dots, not part of a longer dotted number or a version.</summary>
+    private static bool TryIpV4(ReadOnlySpan<char> text, int start, out PiiMatch match)
+    {
+        match = default;
+        if (start > 0 && text[start - 1] is 'v' or 'V' or '.')
+        {
+            return false;
+        }
+
+        var index = start;
+        for (var part = 0; part < 4; part++)
+        {
+            if (part > 0)
+            {
+                if (index >= text.Length || text[index] != '.')
+                {
+                    return false;
+                }
+
+                index++;
+            }
+
+            var value = 0;
+            var digits = 0;
+            while (index < text.Length && digits < 3 && char.IsAsciiDigit(text[index]))
+            {
+                value = (value * 10) + Digit(text[index++]);
+                digits++;
+            }
+
+            if (digits == 0 || value > 255)
+            {
+                return false;
+            }
+        }
+
+        if (!IsEnd(text, index) || (index < text.Length && text[index] == '.' && index + 1 < text.Length && char.IsAsciiDigit(text[index + 1])))
+        {
+            return false;
+        }
+
+        match = new PiiMatch(start, index - start, PiiKind.IpAddress);
+        return true;
+    }
+
+    /// <summary>
+    /// An IPv6 address: hexadecimal groups joined by colons, eight of them or fewer around one <c>::</c>, possibly
+    /// ending in IPv4. At least one digit is required, so that <c>Type::Member</c> in a stack trace stays.
+    /// </summary>
+    private static bool TryIpV6(ReadOnlySpan<char> text, int start, out PiiMatch match)
+    {
+        match = default;
+        var index = start;
+        var groups = 0;
+        var compressed = false;
+        var hasDigit = false;
+        if (text[index..].StartsWith("::", StringComparison.Ordinal))
+        {
+            compressed = true;
+            index += 2;
+        }
+
+        var end = index;
+        while (groups < 8)
+        {
+            if (groups <= (compressed ? 5 : 6) && (groups > 0 || compressed) && TryIpV4(text, index, out var tail))
+            {
+                groups += 2;
+                end = tail.End;
+                hasDigit = true;
+                break;
+            }
+
+            var digits = 0;
+            while (index < text.Length && char.IsAsciiHexDigit(text[index]))
+            {
+                if (++digits > 4)
+                {
+                    return false;
+                }
+
+                hasDigit |= char.IsAsciiDigit(text[index]);
+                index++;
+            }
+
+            if (digits == 0)
+            {
+                break;
+            }
+
+            groups++;
+            end = index;
+            if (text[index..].StartsWith("::", StringComparison.Ordinal) && !compressed)
+            {
+                compressed = true;
+                index += 2;
+                end = index;
+            }
+            else if (index + 1 < text.Length && text[index] == ':' && char.IsAsciiHexDigit(text[index + 1]))
+            {
+                index++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        var complete = compressed ? groups is >= 1 and <= 7 : groups == 8;
+        if (!hasDigit || !complete || !IsEnd(text, end) || (end < text.Length && text[end] == ':'))
+        {
+            return false;
+        }
+
+        match = new PiiMatch(start, end - start, PiiKind.IpAddress);
+        return true;
+    }
+
+    // The start of the hexadecimal group that ends just before a colon.
+    private static int GroupStart(ReadOnlySpan<char> text, int colon, int floor)
+    {
+        var start = colon;
+        while (start - 1 >= floor && colon - start < 4 && char.IsAsciiHexDigit(text[start - 1]))
+        {
+            start--;
+        }
+
+        return start;
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+
+namespace MedicApp.Telemetry;
+
+internal static partial class PiiScanner
+{
+    private const int NirLength = 15;
+
+    /// <summary>
+    /// A NIR: sex, year, month, department (2A/2B in Corsica), commune, order, then the key that makes it one:
+    /// 97 minus the 13-digit number mod 97. Digits may be grouped by spaces, dots or dashes.
+    /// </summary>
+    private static bool TryNir(ReadOnlySpan<char> text, int start, out PiiMatch match)
+    {
+        match = default;
+        Span<char> chars = stackalloc char[NirLength];
+        var count = 0;
+        var index = start;
+        var separator = '\0';
+        while (index < text.Length && count < NirLength)
+        {
+            var c = text[index];
+            if (char.IsAsciiDigit(c) || (count == 6 && chars[5] == '2' && c is 'A' or 'a' or 'B' or 'b'))
+            {
+                chars[count++] = char.ToUpperInvariant(c);
+                index++;
+            }
+            else if (c is ' ' or '.' or '-' && (separator == '\0' || separator == c) && IsNirGroupEnd(count)
+                && index + 1 < text.Length && char.IsAsciiLetterOrDigit(text[index + 1]))
+            {
+                separator = c;
+                index++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (count != NirLength || !IsEnd(text, index) || chars[0] is not ('1' or '2' or '3' or '4' or '7' or '8'))
+        {
+            return false;
+        }
+
+        var month = (Digit(chars[3]) * 10) + Digit(chars[4]);
+        if (month is 0 or (> 12 and < 20) or (> 20 and < 30) or (> 42 and < 50))
+        {
+            return false;
+        }
+
+        if (!Checksums.IsNirKey(chars))
+        {
+            return false;
+        }
+
+        match = new PiiMatch(start, index - start, PiiKind.Nir);
+        return true;
+    }
+
+    // Where a written NIR may be cut: 1 85 05 78 006 084 91, and 1 85 05 971 12 084 91 overseas.
+    private static bool IsNirGroupEnd(int count) => count is 1 or 3 or 5 or 7 or 8 or 10 or 13;
+}

@@ -1,0 +1,124 @@
+using System;
+
+namespace MedicApp.Telemetry;
+
+internal static partial class PiiScanner
+{
+    // E.164: at most 15 digits; fewer than 8 after a + is a quantity (+5 %, +01:00), not a number to call.
+    private const int MinInternationalDigits = 8;
+    private const int MaxInternationalDigits = 15;
+
+    /// <summary>A French number: 0X XX XX XX XX, or 0033 X XX XX XX XX, with spaces, dots, dashes or nothing.</summary>
+    private static bool TryPhone(ReadOnlySpan<char> text, int start, out PiiMatch match)
+    {
+        match = default;
+        var index = start;
+        if (text[start..].StartsWith("0033", StringComparison.Ordinal))
+        {
+            index = SkipTrunkPrefix(text, start + 4);
+        }
+        else if (text[start] == '0')
+        {
+            index = start + 1;
+        }
+        else
+        {
+            return false;
+        }
+
+        return TryNineDigits(text, start, index, out match);
+    }
+
+    /// <summary>A number after <c>+</c>: +33 (0)6 12 34 56 78, +336…, or any E.164 number written with separators.</summary>
+    private static bool TryInternationalPhone(ReadOnlySpan<char> text, int plus, int floor, out PiiMatch match)
+    {
+        match = default;
+        if (!IsStart(text, plus, floor))
+        {
+            return false;
+        }
+
+        if (text[(plus + 1)..].StartsWith("33", StringComparison.Ordinal)
+            && TryNineDigits(text, plus, SkipTrunkPrefix(text, plus + 3), out match))
+        {
+            return true;
+        }
+
+        var digits = 0;
+        var index = plus + 1;
+        var end = index;
+        while (index < text.Length && digits < MaxInternationalDigits)
+        {
+            if (char.IsAsciiDigit(text[index]))
+            {
+                digits++;
+                end = ++index;
+            }
+            else if (text[index] is ' ' or '.' or '-' && index + 1 < text.Length && char.IsAsciiDigit(text[index + 1]) && digits > 0)
+            {
+                index++;
+            }
+            else if (text[(index)..].StartsWith("(0)", StringComparison.Ordinal))
+            {
+                index += 3;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (digits < MinInternationalDigits || !IsEnd(text, end))
+        {
+            return false;
+        }
+
+        match = new PiiMatch(plus, end - plus, PiiKind.Phone);
+        return true;
+    }
+
+    // After the country code: an optional separator, then an optional "(0)" and its separator.
+    private static int SkipTrunkPrefix(ReadOnlySpan<char> text, int index)
+    {
+        index = SkipSeparator(text, index);
+        if (text[index..].StartsWith("(0)", StringComparison.Ordinal))
+        {
+            index = SkipSeparator(text, index + 3);
+        }
+
+        return index;
+    }
+
+    private static int SkipSeparator(ReadOnlySpan<char> text, int index)
+        => index < text.Length && text[index] is ' ' or '.' or '-' ? index + 1 : index;
+
+    // The subscriber part: a digit 1-9, then four pairs, each pair optionally after one separator.
+    private static bool TryNineDigits(ReadOnlySpan<char> text, int start, int index, out PiiMatch match)
+    {
+        match = default;
+        if (index >= text.Length || text[index] is < '1' or > '9')
+        {
+            return false;
+        }
+
+        index++;
+        for (var pair = 0; pair < 4; pair++)
+        {
+            index = SkipSeparator(text, index);
+            if (index + 1 >= text.Length || !char.IsAsciiDigit(text[index]) || !char.IsAsciiDigit(text[index + 1]))
+            {
+                return false;
+            }
+
+            index += 2;
+        }
+
+        if (!IsEnd(text, index))
+        {
+            return false;
+        }
+
+        match = new PiiMatch(start, index - start, PiiKind.Phone);
+        return true;
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Frozen;
+
+namespace MedicApp.Telemetry;
+
+internal static partial class PiiScanner
+{
+    private const int MaxKeyLength = 40;
+
+    // Names compared lower-case without '_', '-' and '.': access_token, Access-Token and accessToken are one name.
+    private static readonly FrozenSet<string> s_secretNames = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "password", "passwd", "pwd", "pass", "passphrase", "secret", "token", "code", "otp", "totp", "pin", "key",
+        "apikey", "signature", "sig", "sas", "auth", "authorization", "credential", "credentials", "session",
+        "sessionid", "jsessionid", "phpsessid", "sid", "cookie", "setcookie", "mfacode", "verificationcode",
+        "privatekey", "clientsecret", "assertion");
+
+    private static readonly string[] s_secretSuffixes = ["token", "secret", "password", "apikey", "privatekey", "sessionid"];
+
+    private static readonly string[] s_authorizationSchemes = ["bearer", "basic", "digest", "negotiate", "ntlm", "token", "sharedkey"];
+
+    /// <summary>
+    /// The value of a secret-named parameter: <c>password=…</c> in a query string or a log, <c>"token": "…"</c> in
+    /// JSON, <c>Authorization: Basic …</c> in a header. The name stays so the text keeps its meaning.
+    /// </summary>
+    private static bool TrySecret(ReadOnlySpan<char> text, int separator, int floor, out PiiMatch match)
+    {
+        match = default;
+        var keyEnd = separator;
+        while (keyEnd - 1 >= floor && text[keyEnd - 1] == ' ' && separator - keyEnd < 2)
+        {
+            keyEnd--;
+        }
+
+        var quoted = keyEnd - 1 >= floor && text[keyEnd - 1] is '"' or '\'';
+        if (quoted)
+        {
+            keyEnd--;
+        }
+
+        var keyStart = keyEnd;
+        while (keyStart - 1 >= floor && keyEnd - keyStart < MaxKeyLength && (char.IsAsciiLetterOrDigit(text[keyStart - 1]) || text[keyStart - 1] is '_' or '-' or '.'))
+        {
+            keyStart--;
+        }
+
+        if (keyStart == keyEnd || (keyStart - 1 >= floor && (IsWordChar(text[keyStart - 1]) || text[keyStart - 1] is '-' or '.')))
+        {
+            return false;
+        }
+
+        Span<char> name = stackalloc char[MaxKeyLength];
+        var length = 0;
+        foreach (var c in text[keyStart..keyEnd])
+        {
+            if (c is not ('_' or '-' or '.'))
+            {
+                name[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        if (!IsSecretName(name[..length]))
+        {
+            return false;
+        }
+
+        var valueStart = separator + 1;
+        while (valueStart < text.Length && text[valueStart] == ' ')
+        {
+            valueStart++;
+        }
+
+        int valueEnd;
+        if (valueStart < text.Length && text[valueStart] is '"' or '\'')
+        {
+            var quote = text[valueStart++];
+            valueEnd = valueStart;
+            while (valueEnd < text.Length && text[valueEnd] != quote && text[valueEnd] is not ('\r' or '\n'))
+            {
+                valueEnd += text[valueEnd] == '\\' && valueEnd + 1 < text.Length ? 2 : 1;
+            }
+
+            valueEnd = Math.Min(valueEnd, text.Length);
+        }
+        else
+        {
+            valueEnd = SkipValue(text, valueStart);
+            if (IsAuthorizationScheme(text[valueStart..valueEnd]) && valueEnd + 1 < text.Length && text[valueEnd] == ' ')
+            {
+                // Authorization: Basic dXNlcjpwYXNz keeps its scheme, loses its credential.
+                valueStart = valueEnd + 1;
+                valueEnd = SkipValue(text, valueStart);
+            }
+        }
+
+        if (valueEnd == valueStart)
+        {
+            return false;
+        }
+
+        match = new PiiMatch(valueStart, valueEnd - valueStart, PiiKind.Secret);
+        return true;
+    }
+
+    private static bool IsSecretName(ReadOnlySpan<char> name)
+    {
+        if (s_secretNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+        {
+            return true;
+        }
+
+        foreach (var suffix in s_secretSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAuthorizationScheme(ReadOnlySpan<char> word)
+    {
+        foreach (var scheme in s_authorizationSchemes)
+        {
+            if (word.Equals(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A value in a query string, a header or a log: up to the next delimiter.
+    private static int SkipValue(ReadOnlySpan<char> text, int index)
+    {
+        while (index < text.Length && text[index] is not (' ' or '\t' or '\r' or '\n' or '&' or '#' or '"' or '\'' or ',' or ';' or '}' or ')' or ']' or '<' or '>'))
+        {
+            index++;
+        }
+
+        return index;
+    }
+}

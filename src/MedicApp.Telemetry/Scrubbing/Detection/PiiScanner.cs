@@ -1,0 +1,163 @@
+using System;
+using System.Buffers;
+
+namespace MedicApp.Telemetry;
+
+/// <summary>
+/// Finds personal values in one left-to-right pass. Every kind of value holds a trigger character (a digit,
+/// <c>@</c>, <c>%</c>, <c>=</c>, <c>:</c>, the <c>J</c> of <c>eyJ</c>, the <c>b</c> of <c>bearer</c>); a vectorized
+/// search skips everything else. At a trigger, each detector reads at most a bounded number of characters around it,
+/// or records how far a failed read went so that no character is read again by the same detector: the scan is
+/// linear in the length of the text whatever it holds.
+/// </summary>
+internal static partial class PiiScanner
+{
+    private static readonly SearchValues<char> s_triggers = SearchValues.Create("0123456789@%=:JBb");
+
+    /// <summary>Finds the first personal value that starts at or after <paramref name="floor"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="floor">Where the search starts; no value may begin before it (the end of the previous one).</param>
+    /// <param name="state">What failed reads already covered; start with <c>default</c> for a text.</param>
+    /// <param name="match">The value found.</param>
+    /// <returns>Whether a value was found.</returns>
+    public static bool TryFindNext(ReadOnlySpan<char> text, int floor, ref ScanState state, out PiiMatch match)
+    {
+        var position = floor;
+        while (position < text.Length)
+        {
+            var offset = text[position..].IndexOfAny(s_triggers);
+            if (offset < 0)
+            {
+                break;
+            }
+
+            var trigger = position + offset;
+            if (TryMatchAt(text, trigger, floor, ref state, out match))
+            {
+                return true;
+            }
+
+            position = char.IsAsciiDigit(text[trigger]) ? SkipWord(text, trigger) : trigger + 1;
+        }
+
+        match = default;
+        return false;
+    }
+
+    private static bool TryMatchAt(ReadOnlySpan<char> text, int trigger, int floor, ref ScanState state, out PiiMatch match)
+    {
+        switch (text[trigger])
+        {
+            case '@':
+                return TryEmail(text, trigger, 1, floor, out match);
+            case '%':
+                match = default;
+                return text[(trigger + 1)..].StartsWith("40", StringComparison.Ordinal) && TryEmail(text, trigger, 3, floor, out match);
+            case '=':
+                return TrySecret(text, trigger, floor, out match);
+            case ':':
+                var group = GroupStart(text, trigger, floor);
+                return TrySecret(text, trigger, floor, out match) || (IsStart(text, group, floor) && TryIpV6(text, group, out match));
+            case 'J':
+                return TryJwt(text, trigger - 2, floor, ref state, out match);
+            case 'B' or 'b':
+                return TryBearer(text, trigger, floor, out match);
+            default:
+                return TryNumberAt(text, trigger, floor, out match);
+        }
+    }
+
+    // A digit: the value may start on it, or just before it (+33…, an IBAN's country, an IPv6 group such as fe80).
+    private static bool TryNumberAt(ReadOnlySpan<char> text, int digit, int floor, out PiiMatch match)
+    {
+        if (digit - 1 >= floor && text[digit - 1] == '+')
+        {
+            return TryInternationalPhone(text, digit - 1, floor, out match);
+        }
+
+        var start = digit;
+        while (start - 1 >= floor && digit - start < 4 && char.IsAsciiLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        if (!IsStart(text, start, floor))
+        {
+            match = default;
+            return false;
+        }
+
+        if (start == digit)
+        {
+            return TryNir(text, digit, out match)
+                || TryCard(text, digit, out match)
+                || TryPhone(text, digit, out match)
+                || TryIpV4(text, digit, out match)
+                || TryIpV6(text, digit, out match);
+        }
+
+        return (digit - start == 2 && TryIban(text, start, out match)) || TryIpV6(text, start, out match);
+    }
+
+    /// <summary>
+    /// Whether a value may begin at <paramref name="index"/>: nothing of a word or number right before it. A dash after
+    /// a letter or digit joins a token (the last group of a GUID, CMD-2024-000123); a dot or comma after a digit, a
+    /// number.
+    /// </summary>
+    private static bool IsStart(ReadOnlySpan<char> text, int index, int floor)
+    {
+        if (index <= floor)
+        {
+            return true;
+        }
+
+        var previous = text[index - 1];
+        if (IsWordChar(previous))
+        {
+            return false;
+        }
+
+        var before = index - 2 >= floor ? text[index - 2] : '\0';
+        return !((previous == '-' && char.IsAsciiLetterOrDigit(before)) || (previous is '.' or ',' && char.IsAsciiDigit(before)));
+    }
+
+    /// <summary>Whether a value that ends before <paramref name="end"/> stands alone: the text does not go on with it.</summary>
+    /// <remarks>A dash or slash before a letter or digit continues a token (a GUID, a path); a dot or comma before a digit continues a number.</remarks>
+    private static bool IsEnd(ReadOnlySpan<char> text, int end)
+    {
+        if (end >= text.Length)
+        {
+            return true;
+        }
+
+        var next = text[end];
+        if (IsWordChar(next) || next == '@')
+        {
+            return false;
+        }
+
+        var after = end + 1 < text.Length ? text[end + 1] : '\0';
+        return !((next is '-' or '/' && char.IsAsciiLetterOrDigit(after)) || (next is '.' or ',' && char.IsAsciiDigit(after)));
+    }
+
+    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || (c > '\u007f' && char.IsLetterOrDigit(c));
+
+    private static int SkipWord(ReadOnlySpan<char> text, int index)
+    {
+        while (index < text.Length && IsWordChar(text[index]))
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    private static int Digit(char c) => c - '0';
+
+    /// <summary>What the failed reads of unbounded detectors covered, so that the scan never reads it again.</summary>
+    internal struct ScanState
+    {
+        /// <summary>A token candidate starting before this index runs into the same failed read.</summary>
+        public int JwtFailedUntil;
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+using Xunit;
+
+namespace MedicApp.Telemetry.Tests.Scrubbing;
+
+public sealed class PiiScrubberTests
+{
+    [Theory]
+    // Emails, plain, in sentences, percent-encoded in URLs, with sub-addresses and accents.
+    [InlineData("contact: jeanne.martin@example.fr.", "contact: [email].")]
+    [InlineData("Envoi à <jean-luc.o'neil+rdv@mail.example.co.uk> échoué", "Envoi à <[email]> échoué")]
+    [InlineData("GET /patients?email=jeanne.martin%40example.fr&page=2", "GET /patients?email=[email]&page=2")]
+    [InlineData("user 0612345678@sms.example.fr", "user [email]")]
+    [InlineData("josé.garcía@exemple.fr a écrit", "[email] a écrit")]
+    // French phones in every common writing.
+    [InlineData("Appeler le 06 12 34 56 78 demain", "Appeler le [phone] demain")]
+    [InlineData("tel=06.12.34.56.78", "tel=[phone]")]
+    [InlineData("tel: 06-12-34-56-78", "tel: [phone]")]
+    [InlineData("tel 0612345678", "tel [phone]")]
+    [InlineData("phone +33 6 12 34 56 78", "phone [phone]")]
+    [InlineData("phone +33612345678", "phone [phone]")]
+    [InlineData("phone +33 (0)6 12 34 56 78", "phone [phone]")]
+    [InlineData("phone 0033 6 12 34 56 78", "phone [phone]")]
+    [InlineData("UK +44 20 7946 0958", "UK [phone]")]
+    // NIR, spaced or not, Corsica, checked by its key.
+    [InlineData("NIR 1 85 05 78 006 084 91 reçu", "NIR [nir] reçu")]
+    [InlineData("nir=185057800608491", "nir=[nir]")]
+    [InlineData("NIR 2 69 05 2A 004 012 28", "NIR [nir]")]
+    // IBANs, grouped or not, checked by mod 97.
+    [InlineData("IBAN FR76 3000 6000 0112 3456 7890 189 débité", "IBAN [iban] débité")]
+    [InlineData("iban=FR7630006000011234567890189", "iban=[iban]")]
+    [InlineData("DE89 3704 0044 0532 0130 00", "[iban]")]
+    // Cards, grouped or not, Luhn and issuer prefix.
+    [InlineData("card 4970 1012 3456 7893 refused", "card [card] refused")]
+    [InlineData("card 4111-1111-1111-1111", "card [card]")]
+    [InlineData("pan=4111111111111111", "pan=[card]")]
+    [InlineData("amex 378282246310005", "amex [card]")]
+    // IP addresses.
+    [InlineData("from 203.0.113.9:443", "from [ip]:443")]
+    [InlineData("client 2001:db8:85a3::8a2e:370:7334 connected", "client [ip] connected")]
+    [InlineData("bind [::1]:5080", "bind [[ip]]:5080")]
+    [InlineData("peer fe80::1ff:fe23:4567:890a", "peer [ip]")]
+    [InlineData("mapped ::ffff:192.0.2.1 ok", "mapped [ip] ok")]
+    // Tokens and secrets.
+    [InlineData("Authorization: Bearer abcdef0123456789xyz", "Authorization: Bearer [secret]")]
+    [InlineData("sent bearer abcdef0123456789xyz.", "sent bearer [token]")]
+    [InlineData("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c end", "jwt [token] end")]
+    [InlineData("GET /callback?code=Xy12ab&state=active", "GET /callback?code=[secret]&state=active")]
+    [InlineData("/login?password=hunter2&user_name=x", "/login?password=[secret]&user_name=x")]
+    [InlineData("{\"access_token\":\"abc.def\",\"expires_in\":3600}", "{\"access_token\":\"[secret]\",\"expires_in\":3600}")]
+    [InlineData("https://st.blob.core.windows.net/c/f.pdf?sv=2022&sig=AbC%2Bd%3D", "https://st.blob.core.windows.net/c/f.pdf?sv=2022&sig=[secret]")]
+    [InlineData("Authorization: Basic dXNlcjpwYXNz", "Authorization: Basic [secret]")]
+    [InlineData("mfa_code=123456 sent", "mfa_code=[secret] sent")]
+    public void Scrub_ReplacesPersonalValues(string text, string expected)
+        => Assert.Equal(expected, PiiScrubber.Default.Scrub(text));
+
+    [Theory]
+    [InlineData("2026-11-23T22:40:22.713Z request took 123 ms")]
+    [InlineData("HTTP 500 after 30s, retry 3/5")]
+    [InlineData("order 3f2c1e4a-9b7d-4c1e-8f2a-0b1c2d3e4f50 created")]
+    [InlineData("version 10.0.11, runtime 10.0.100-rc.1")]
+    [InlineData("amount 1 234,56 EUR, total 99.90 €")]
+    [InlineData("ref CMD-2024-000123, invoice 2024/11/0042")]
+    [InlineData("appointment at 14:30 on 23/11/2026, slot 12")]
+    [InlineData("System.InvalidOperationException at MedicApp.Api.Features::Handle() line 42")]
+    [InlineData("order number 1234567890123456 shipped")]
+    [InlineData("error_code=500 status_code=200 zip_code=75001")]
+    [InlineData("state=signed journey=reflection_period")]
+    [InlineData("elapsed 00:00:01.2345678")]
+    [InlineData("patient_id=k1:7d33a527d5111cf1c8ceeba860b5c9be")]
+    [InlineData("MAC 00:1A:2B:3C:4D:5E port 8080")]
+    [InlineData("count=0612 pages, 06 12 34 ok")]
+    public void Scrub_KeepsHarmlessText(string text)
+        => Assert.Same(text, PiiScrubber.Default.Scrub(text));
+}
