@@ -8,7 +8,7 @@ internal static partial class PiiScanner
     private static bool TryIpV4(ReadOnlySpan<char> text, int start, out PiiMatch match)
     {
         match = default;
-        if (start > 0 && text[start - 1] is 'v' or 'V' or '.')
+        if ((start > 0 && text[start - 1] is 'v' or 'V' or '.') || !HasWithin(text, start, 4, '.'))
         {
             return false;
         }
@@ -56,6 +56,11 @@ internal static partial class PiiScanner
     private static bool TryIpV6(ReadOnlySpan<char> text, int start, out PiiMatch match)
     {
         match = default;
+        if (!HasWithin(text, start, 5, ':'))
+        {
+            return false;
+        }
+
         var index = start;
         var groups = 0;
         var compressed = false;
@@ -133,4 +138,8 @@ internal static partial class PiiScanner
 
         return start;
     }
+
+    // A cheap first look: an address has its separator within the first few characters.
+    private static bool HasWithin(ReadOnlySpan<char> text, int start, int count, char separator)
+        => text.Slice(start, Math.Min(count, text.Length - start)).Contains(separator);
 }

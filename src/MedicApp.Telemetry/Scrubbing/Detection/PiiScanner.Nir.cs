@@ -13,6 +13,11 @@ internal static partial class PiiScanner
     private static bool TryNir(ReadOnlySpan<char> text, int start, out PiiMatch match)
     {
         match = default;
+        if (text[start] is not ('1' or '2' or '3' or '4' or '7' or '8') || start + NirLength > text.Length)
+        {
+            return false;
+        }
+
         Span<char> chars = stackalloc char[NirLength];
         var count = 0;
         var index = start;

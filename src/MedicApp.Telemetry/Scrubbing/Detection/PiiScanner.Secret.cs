@@ -38,6 +38,12 @@ internal static partial class PiiScanner
             keyEnd--;
         }
 
+        // Every secret name ends with a letter: "09:14" or "p0=" are not worth a lookup.
+        if (keyEnd - 1 < floor || !char.IsAsciiLetter(text[keyEnd - 1]))
+        {
+            return false;
+        }
+
         var keyStart = keyEnd;
         while (keyStart - 1 >= floor && keyEnd - keyStart < MaxKeyLength && (char.IsAsciiLetterOrDigit(text[keyStart - 1]) || text[keyStart - 1] is '_' or '-' or '.'))
         {

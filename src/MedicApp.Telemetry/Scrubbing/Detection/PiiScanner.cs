@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace MedicApp.Telemetry;
 
@@ -10,6 +11,7 @@ namespace MedicApp.Telemetry;
 /// or records how far a failed read went so that no character is read again by the same detector: the scan is
 /// linear in the length of the text whatever it holds.
 /// </summary>
+[SkipLocalsInit]
 internal static partial class PiiScanner
 {
     private static readonly SearchValues<char> s_triggers = SearchValues.Create("0123456789@%=:JBb");
