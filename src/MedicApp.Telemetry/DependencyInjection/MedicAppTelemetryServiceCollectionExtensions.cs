@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using MedicApp.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -71,7 +74,25 @@ public static class MedicAppTelemetryServiceCollectionExtensions
             sp.GetRequiredService<IOptions<MedicAppTelemetryOptions>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<EventTracker>();
+        AddTechnicalTelemetryScrubbing(services);
         return new MedicAppTelemetryBuilder(services);
+    }
+
+    // Requests, dependencies, logs and exceptions go through the application's own OpenTelemetry providers (those of
+    // AddApplicationInsightsTelemetryWorkerService, or any others): the scrubbing processors join them when they are
+    // built. The Application Insights exporter adds its processors once the host has started, so after these.
+    private static void AddTechnicalTelemetryScrubbing(IServiceCollection services)
+    {
+        if (services.Any(static d => d.ServiceType == typeof(ScrubbingActivityProcessor)))
+        {
+            return;
+        }
+
+        services.TryAddSingleton(PiiScrubber.Default);
+        services.AddSingleton(static sp => new ScrubbingActivityProcessor(sp.GetRequiredService<PiiScrubber>()));
+        services.AddSingleton(static sp => new ScrubbingLogProcessor(sp.GetRequiredService<PiiScrubber>()));
+        services.ConfigureOpenTelemetryTracerProvider(static (sp, tracing) => tracing.AddProcessor(sp.GetRequiredService<ScrubbingActivityProcessor>()));
+        services.ConfigureOpenTelemetryLoggerProvider(static (sp, logging) => logging.AddProcessor(sp.GetRequiredService<ScrubbingLogProcessor>()));
     }
 
     // The default sink is chosen when the pipeline is built, from the options: in-memory when a test asked for

@@ -77,7 +77,15 @@ internal sealed class IngestionServer : IDisposable
             _waiters.Add((match, count, arrived));
         }
 
-        await arrived.Task.WaitAsync(timeout);
+        try
+        {
+            await arrived.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            var received = string.Join(", ", Envelopes.Select(static e => $"{e["data"]?["baseType"]} {e["data"]?["baseData"]?["name"]}{e["data"]?["baseData"]?["message"]}"));
+            throw new TimeoutException($"Fewer than {count} matching envelopes after {timeout}; received: [{received}]");
+        }
     }
 
     public void Dispose()

@@ -22,6 +22,14 @@ public sealed class PiiScrubberTests
     [InlineData("phone +33 (0)6 12 34 56 78", "phone [phone]")]
     [InlineData("phone 0033 6 12 34 56 78", "phone [phone]")]
     [InlineData("UK +44 20 7946 0958", "UK [phone]")]
+    // Numbers in URLs, their spaces encoded as %20 or +, their + as %2B.
+    [InlineData("/sms?phone=06%2012%2034%2056%2078&lang=fr", "/sms?phone=[phone]&lang=fr")]
+    [InlineData("/sms?q=appeler%2006%2012%2034%2056%2078", "/sms?q=appeler%20[phone]")]
+    [InlineData("/sms?phone=06+12+34+56+78", "/sms?phone=[phone]")]
+    [InlineData("/sms?phone=%2B33%206%2012%2034%2056%2078", "/sms?phone=[phone]")]
+    [InlineData("/check?nir=2%2084%2005%2075%20123%20456%2072", "/check?nir=[nir]")]
+    [InlineData("/pay?iban=FR76+3000+6000+0112+3456+7890+189", "/pay?iban=[iban]")]
+    [InlineData("/pay?card=4970%201012%203456%207893", "/pay?card=[card]")]
     // NIR, spaced or not, Corsica, checked by its key.
     [InlineData("NIR 1 85 05 78 006 084 91 reçu", "NIR [nir] reçu")]
     [InlineData("nir=185057800608491", "nir=[nir]")]

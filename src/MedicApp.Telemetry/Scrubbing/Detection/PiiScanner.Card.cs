@@ -34,12 +34,13 @@ internal static partial class PiiScanner
                 digits[count++] = (byte)Digit(c);
                 index++;
             }
-            else if (c is ' ' or '-' && (separator == '\0' || separator == c) && index + 1 < text.Length && char.IsAsciiDigit(text[index + 1]))
+            else if (SeparatorAt(text, index, out var kind) is > 0 and var length && kind is ' ' or '-' && (separator == '\0' || separator == kind)
+                && index + length < text.Length && char.IsAsciiDigit(text[index + length]))
             {
-                separator = c;
+                separator = kind;
                 ends[candidates] = index;
                 counts[candidates++] = count;
-                index++;
+                index += length;
             }
             else
             {

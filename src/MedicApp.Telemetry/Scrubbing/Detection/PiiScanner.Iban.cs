@@ -29,12 +29,13 @@ internal static partial class PiiScanner
                 group++;
                 index++;
             }
-            else if (c == ' ' && group == 4 && index + 1 < text.Length && char.IsAsciiLetterOrDigit(text[index + 1]))
+            else if (group == 4 && SeparatorAt(text, index, out var kind) is > 0 and var length && kind == ' '
+                && index + length < text.Length && char.IsAsciiLetterOrDigit(text[index + length]))
             {
                 ends[candidates] = index;
                 lengths[candidates++] = count;
                 group = 0;
-                index++;
+                index += length;
             }
             else
             {

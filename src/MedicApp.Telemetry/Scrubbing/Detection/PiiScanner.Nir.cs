@@ -30,11 +30,11 @@ internal static partial class PiiScanner
                 chars[count++] = char.ToUpperInvariant(c);
                 index++;
             }
-            else if (c is ' ' or '.' or '-' && (separator == '\0' || separator == c) && IsNirGroupEnd(count)
-                && index + 1 < text.Length && char.IsAsciiLetterOrDigit(text[index + 1]))
+            else if (IsNirGroupEnd(count) && SeparatorAt(text, index, out var kind) is > 0 and var length && (separator == '\0' || separator == kind)
+                && index + length < text.Length && char.IsAsciiLetterOrDigit(text[index + length]))
             {
-                separator = c;
-                index++;
+                separator = kind;
+                index += length;
             }
             else
             {

@@ -8,7 +8,7 @@ internal static partial class PiiScanner
     private const int MinInternationalDigits = 8;
     private const int MaxInternationalDigits = 15;
 
-    /// <summary>A French number: 0X XX XX XX XX, or 0033 X XX XX XX XX, with spaces, dots, dashes or nothing.</summary>
+    /// <summary>A French number: 0X XX XX XX XX, or 0033 X XX XX XX XX, with spaces (encoded in URLs too), dots, dashes or nothing.</summary>
     private static bool TryPhone(ReadOnlySpan<char> text, int start, out PiiMatch match)
     {
         match = default;
@@ -30,7 +30,7 @@ internal static partial class PiiScanner
     }
 
     /// <summary>A number after <c>+</c>: +33 (0)6 12 34 56 78, +336…, or any E.164 number written with separators.</summary>
-    private static bool TryInternationalPhone(ReadOnlySpan<char> text, int plus, int floor, out PiiMatch match)
+    private static bool TryInternationalPhone(ReadOnlySpan<char> text, int plus, int plusLength, int floor, out PiiMatch match)
     {
         match = default;
         if (!IsStart(text, plus, floor))
@@ -38,14 +38,14 @@ internal static partial class PiiScanner
             return false;
         }
 
-        if (text[(plus + 1)..].StartsWith("33", StringComparison.Ordinal)
-            && TryNineDigits(text, plus, SkipTrunkPrefix(text, plus + 3), out match))
+        if (text[(plus + plusLength)..].StartsWith("33", StringComparison.Ordinal)
+            && TryNineDigits(text, plus, SkipTrunkPrefix(text, plus + plusLength + 2), out match))
         {
             return true;
         }
 
         var digits = 0;
-        var index = plus + 1;
+        var index = plus + plusLength;
         var end = index;
         while (index < text.Length && digits < MaxInternationalDigits)
         {
@@ -54,9 +54,10 @@ internal static partial class PiiScanner
                 digits++;
                 end = ++index;
             }
-            else if (text[index] is ' ' or '.' or '-' && index + 1 < text.Length && char.IsAsciiDigit(text[index + 1]) && digits > 0)
+            else if (digits > 0 && SeparatorAt(text, index, out _) is > 0 and var separator
+                && index + separator < text.Length && char.IsAsciiDigit(text[index + separator]))
             {
-                index++;
+                index += separator;
             }
             else if (text[(index)..].StartsWith("(0)", StringComparison.Ordinal))
             {
@@ -90,7 +91,7 @@ internal static partial class PiiScanner
     }
 
     private static int SkipSeparator(ReadOnlySpan<char> text, int index)
-        => index < text.Length && text[index] is ' ' or '.' or '-' ? index + 1 : index;
+        => index + SeparatorAt(text, index, out _);
 
     // The subscriber part: a digit 1-9, then four pairs, each pair optionally after one separator.
     private static bool TryNineDigits(ReadOnlySpan<char> text, int start, int index, out PiiMatch match)

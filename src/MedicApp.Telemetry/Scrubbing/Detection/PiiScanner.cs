@@ -53,8 +53,7 @@ internal static partial class PiiScanner
             case '@':
                 return TryEmail(text, trigger, 1, floor, out match);
             case '%':
-                match = default;
-                return text[(trigger + 1)..].StartsWith("40", StringComparison.Ordinal) && TryEmail(text, trigger, 3, floor, out match);
+                return TryEncodedAt(text, trigger, floor, out match);
             case '=':
                 return TrySecret(text, trigger, floor, out match);
             case ':':
@@ -69,12 +68,54 @@ internal static partial class PiiScanner
         }
     }
 
+    // In a URL: an email around %40, a number after an encoded space (%20), an international number after %2B.
+    private static bool TryEncodedAt(ReadOnlySpan<char> text, int percent, int floor, out PiiMatch match)
+    {
+        match = default;
+        var code = text[(percent + 1)..];
+        if (code.StartsWith("40", StringComparison.Ordinal))
+        {
+            return TryEmail(text, percent, 3, floor, out match);
+        }
+
+        var next = percent + 3;
+        if (next >= text.Length || !char.IsAsciiDigit(text[next]))
+        {
+            return false;
+        }
+
+        return code.StartsWith("20", StringComparison.Ordinal) ? TryNumberAt(text, next, next, out match)
+            : code.StartsWith("2B", StringComparison.OrdinalIgnoreCase) && TryInternationalPhone(text, percent, 3, floor, out match);
+    }
+
+    /// <summary>
+    /// The length of the separator between two groups of digits at <paramref name="index"/>, 0 when there is none, and
+    /// its kind: a space, a dot or a dash; in a URL, a space is written <c>%20</c> or <c>+</c>.
+    /// </summary>
+    private static int SeparatorAt(ReadOnlySpan<char> text, int index, out char kind)
+    {
+        kind = index < text.Length ? text[index] : '\0';
+        switch (kind)
+        {
+            case ' ' or '.' or '-':
+                return 1;
+            case '+':
+                kind = ' ';
+                return 1;
+            case '%' when text[(index + 1)..].StartsWith("20", StringComparison.Ordinal):
+                kind = ' ';
+                return 3;
+            default:
+                return 0;
+        }
+    }
+
     // A digit: the value may start on it, or just before it (+33…, an IBAN's country, an IPv6 group such as fe80).
     private static bool TryNumberAt(ReadOnlySpan<char> text, int digit, int floor, out PiiMatch match)
     {
         if (digit - 1 >= floor && text[digit - 1] == '+')
         {
-            return TryInternationalPhone(text, digit - 1, floor, out match);
+            return TryInternationalPhone(text, digit - 1, 1, floor, out match);
         }
 
         var start = digit;
