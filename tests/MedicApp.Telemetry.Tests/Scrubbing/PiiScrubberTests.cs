@@ -30,6 +30,8 @@ public sealed class PiiScrubberTests
     [InlineData("/check?nir=2%2084%2005%2075%20123%20456%2072", "/check?nir=[nir]")]
     [InlineData("/pay?iban=FR76+3000+6000+0112+3456+7890+189", "/pay?iban=[iban]")]
     [InlineData("/pay?card=4970%201012%203456%207893", "/pay?card=[card]")]
+    [InlineData("Cookie .AspNetCore.Session=CfDJ8Nq0xLmA9; path=/", "Cookie .AspNetCore.Session=[secret]; path=/")]
+    [InlineData("cookies: auth_cookie=abc123XYZ; theme=dark", "cookies: auth_cookie=[secret]; theme=dark")]
     // NIR, spaced or not, Corsica, checked by its key.
     [InlineData("NIR 1 85 05 78 006 084 91 reçu", "NIR [nir] reçu")]
     [InlineData("nir=185057800608491", "nir=[nir]")]
@@ -73,6 +75,8 @@ public sealed class PiiScrubberTests
     [InlineData("System.InvalidOperationException at MedicApp.Api.Features::Handle() line 42")]
     [InlineData("order number 1234567890123456 shipped")]
     [InlineData("error_code=500 status_code=200 zip_code=75001")]
+    [InlineData("Clinique SIRET 44306184100047 synchronisée, SIREN 552081317")]
+    [InlineData("RPPS 10003456789 vérifié")]
     [InlineData("state=signed journey=reflection_period")]
     [InlineData("elapsed 00:00:01.2345678")]
     [InlineData("patient_id=k1:7d33a527d5111cf1c8ceeba860b5c9be")]

@@ -7,7 +7,10 @@ internal static partial class PiiScanner
     private const int MinCardDigits = 13;
     private const int MaxCardDigits = 19;
 
-    /// <summary>A card number: 13 to 19 digits, ungrouped or grouped by one kind of separator, an issuer prefix, Luhn.</summary>
+    /// <summary>
+    /// A card number: 13 to 19 digits, ungrouped or grouped by one kind of separator, an issuer prefix and a length that
+    /// issuer uses, Luhn.
+    /// </summary>
     private static bool TryCard(ReadOnlySpan<char> text, int start, out PiiMatch match)
     {
         match = default;
@@ -52,7 +55,7 @@ internal static partial class PiiScanner
         counts[candidates++] = count;
         for (var i = candidates - 1; i >= 0; i--)
         {
-            if (counts[i] >= MinCardDigits && IsEnd(text, ends[i]) && Checksums.IsLuhnValid(digits[..counts[i]]))
+            if (counts[i] >= MinCardDigits && IsIssuerLength(digits[..counts[i]]) && IsEnd(text, ends[i]) && Checksums.IsLuhnValid(digits[..counts[i]]))
             {
                 match = new PiiMatch(start, ends[i] - start, PiiKind.Card);
                 return true;
@@ -83,5 +86,19 @@ internal static partial class PiiScanner
 
         var four = (two * 100) + (Digit(text[2]) * 10) + Digit(text[3]);
         return four is (>= 2221 and <= 2720) or 6011 or (>= 6440 and <= 6499);
+    }
+
+    // The lengths each issuer gives its numbers: a 14-digit SIRET that starts with 4 and passes Luhn is not a Visa.
+    private static bool IsIssuerLength(ReadOnlySpan<byte> digits)
+    {
+        var two = (digits[0] * 10) + digits[1];
+        return digits.Length switch
+        {
+            13 => digits[0] == 4,
+            14 => two is 30 or 36 or 38,
+            15 => two is 34 or 37,
+            16 => two is not (34 or 37),
+            _ => digits[0] == 4 || two is 30 or 35 or 36 or 38 or 62 or 65 || (two == 60 && digits[2] == 1 && digits[3] == 1) || (two == 64 && digits[2] >= 4),
+        };
     }
 }

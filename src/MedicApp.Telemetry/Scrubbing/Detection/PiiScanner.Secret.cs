@@ -15,7 +15,7 @@ internal static partial class PiiScanner
         "sessionid", "jsessionid", "phpsessid", "sid", "cookie", "setcookie", "mfacode", "verificationcode",
         "privatekey", "clientsecret", "assertion");
 
-    private static readonly string[] s_secretSuffixes = ["token", "secret", "password", "apikey", "privatekey", "sessionid"];
+    private static readonly string[] s_secretSuffixes = ["token", "secret", "password", "apikey", "privatekey", "sessionid", "session", "cookie"];
 
     private static readonly string[] s_authorizationSchemes = ["bearer", "basic", "digest", "negotiate", "ntlm", "token", "sharedkey"];
 
