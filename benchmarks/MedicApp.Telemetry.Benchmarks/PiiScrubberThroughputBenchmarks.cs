@@ -5,7 +5,7 @@ using BenchmarkDotNet.Attributes;
 namespace MedicApp.Telemetry.Benchmarks;
 
 /// <summary>
-/// <see cref="PiiScrubber"/> on 1 MB texts: log text without personal values (throughput), and inputs built to make a
+/// <see cref="PiiScrubber"/> on 1 MB texts: log text and a stack trace without personal values (throughput), and inputs built to make a
 /// scanner go back over what it read (a linear scanner takes about as long on them as on ordinary text).
 /// </summary>
 [MemoryDiagnoser]
@@ -13,7 +13,7 @@ public class PiiScrubberThroughputBenchmarks
 {
     private const int Size = 1 << 20;
 
-    [Params("log text", "dotted words", "digit groups", "at signs", "token heads", "hex and colons")]
+    [Params("log text", "stack trace", "dotted words", "digit groups", "at signs", "token heads", "hex and colons")]
     public string Input { get; set; } = "";
 
     private string _text = "";
@@ -22,6 +22,9 @@ public class PiiScrubberThroughputBenchmarks
     public void SetUp() => _text = Input switch
     {
         "log text" => Repeat("2026-11-24T09:14:03.221Z INF Appointment 9f1c2e4b-7a3d-4e5f-8b6a-0c1d2e3f4a5b booked for slot 14:30 in 184 ms, status 201, order CMD-2024-000123. "),
+        "stack trace" => Repeat("System.InvalidOperationException: The appointment cannot be moved once the reflection period has started.\n" +
+            "   at MedicApp.Api.Features.Appointments.MoveEndpoint.HandleAsync(MoveRequest request, CancellationToken cancellationToken) in /src/MedicApp.Api/Features/Appointments/MoveEndpoint.cs:line 57\n" +
+            "   at Microsoft.AspNetCore.Http.RequestDelegateFactory.ExecuteTaskResult[T](Task`1 task, HttpContext httpContext)\n"),
         "dotted words" => Repeat("a.b-c."),
         "digit groups" => Repeat("1 2 "),
         "at signs" => Repeat("a@b."),

@@ -4,6 +4,9 @@ namespace MedicApp.Telemetry;
 
 internal static partial class PiiScanner
 {
+    // 0000:0000:0000:0000:0000:ffff:255.255.255.255
+    private const int MaxIpV6Length = 45;
+
     /// <summary>An IPv4 address: four numbers 0-255 joined by dots, not part of a longer dotted number or a version.</summary>
     private static bool TryIpV4(ReadOnlySpan<char> text, int start, out PiiMatch match)
     {
@@ -56,7 +59,7 @@ internal static partial class PiiScanner
     private static bool TryIpV6(ReadOnlySpan<char> text, int start, out PiiMatch match)
     {
         match = default;
-        if (!HasWithin(text, start, 5, ':'))
+        if (!HasWithin(text, start, 5, ':') || !HasIpV6Colons(text, start))
         {
             return false;
         }
@@ -141,5 +144,32 @@ internal static partial class PiiScanner
 
     // A cheap first look: an address has its separator within the first few characters.
     private static bool HasWithin(ReadOnlySpan<char> text, int start, int count, char separator)
-        => text.Slice(start, Math.Min(count, text.Length - start)).Contains(separator);
+    {
+        var end = Math.Min(text.Length, start + count);
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] == separator)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A second one: a "::", or six colons at least (eight groups, or six and an IPv4 tail). 09:14:03 has two.
+    private static bool HasIpV6Colons(ReadOnlySpan<char> text, int start)
+    {
+        var end = Math.Min(text.Length, start + MaxIpV6Length);
+        var colons = 0;
+        for (var i = start; i < end && (char.IsAsciiHexDigit(text[i]) || text[i] is ':' or '.'); i++)
+        {
+            if (text[i] == ':' && (++colons == 6 || (i + 1 < end && text[i + 1] == ':')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

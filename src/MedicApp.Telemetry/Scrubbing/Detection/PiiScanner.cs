@@ -14,6 +14,8 @@ namespace MedicApp.Telemetry;
 [SkipLocalsInit]
 internal static partial class PiiScanner
 {
+    private const int NearTriggerWindow = 8;
+
     private static readonly SearchValues<char> s_triggers = SearchValues.Create("0123456789@%=:JBb");
 
     /// <summary>Finds the first personal value that starts at or after <paramref name="floor"/>.</summary>
@@ -27,23 +29,39 @@ internal static partial class PiiScanner
         var position = floor;
         while (position < text.Length)
         {
-            var offset = text[position..].IndexOfAny(s_triggers);
-            if (offset < 0)
+            var trigger = NextTrigger(text, position);
+            if (trigger < 0)
             {
                 break;
             }
 
-            var trigger = position + offset;
             if (TryMatchAt(text, trigger, floor, ref state, out match))
             {
                 return true;
             }
 
-            position = char.IsAsciiDigit(text[trigger]) ? SkipWord(text, trigger) : trigger + 1;
+            position = char.IsAsciiDigit(text[trigger]) ? SkipJoinedWords(text, trigger) : trigger + 1;
         }
 
         match = default;
         return false;
+    }
+
+    // Triggers come a few characters apart in logs: those are looked at one by one, the vectorized search costing more
+    // to set up than they do; it takes over for longer stretches.
+    private static int NextTrigger(ReadOnlySpan<char> text, int position)
+    {
+        var near = Math.Min(text.Length, position + NearTriggerWindow);
+        for (var i = position; i < near; i++)
+        {
+            if (s_triggers.Contains(text[i]))
+            {
+                return i;
+            }
+        }
+
+        var offset = near < text.Length ? text[near..].IndexOfAny(s_triggers) : -1;
+        return offset < 0 ? -1 : near + offset;
     }
 
     private static bool TryMatchAt(ReadOnlySpan<char> text, int trigger, int floor, ref ScanState state, out PiiMatch match)
@@ -57,8 +75,10 @@ internal static partial class PiiScanner
             case '=':
                 return TrySecret(text, trigger, floor, out match);
             case ':':
+                // An address whose first group starts with a digit was tried at that digit (09:14:03 was, too).
                 var group = GroupStart(text, trigger, floor);
-                return TrySecret(text, trigger, floor, out match) || (IsStart(text, group, floor) && TryIpV6(text, group, out match));
+                return TrySecret(text, trigger, floor, out match)
+                    || ((group == trigger || !char.IsAsciiDigit(text[group])) && IsStart(text, group, floor) && TryIpV6(text, group, out match));
             case 'J':
                 return TryJwt(text, trigger - 2, floor, ref state, out match);
             case 'B' or 'b':
@@ -132,14 +152,69 @@ internal static partial class PiiScanner
 
         if (start == digit)
         {
-            return TryNir(text, digit, out match)
-                || TryCard(text, digit, out match)
-                || TryPhone(text, digit, out match)
-                || TryIpV4(text, digit, out match)
-                || TryIpV6(text, digit, out match);
+            return TryNumberStartingAt(text, digit, out match);
         }
 
         return (digit - start == 2 && TryIban(text, start, out match)) || TryIpV6(text, start, out match);
+    }
+
+    // What follows the first digits tells which detectors can match: most numbers of a log (times, durations,
+    // statuses) are ruled out by one look at the character after them.
+    private static bool TryNumberStartingAt(ReadOnlySpan<char> text, int digit, out PiiMatch match)
+    {
+        var run = digit;
+        while (run < text.Length && run - digit < 10 && char.IsAsciiDigit(text[run]))
+        {
+            run++;
+        }
+
+        var digits = run - digit;
+        var next = run < text.Length ? text[run] : '\0';
+        if ((digits == 10 || (next is ' ' or '.' or '-' or '+' or '%' or 'A' or 'a' or 'B' or 'b' && HoldsTenDigits(text, digit)))
+            && (TryNir(text, digit, out match) || TryCard(text, digit, out match) || TryPhone(text, digit, out match)))
+        {
+            return true;
+        }
+
+        if (digits <= 3 && next == '.' && TryIpV4(text, digit, out match))
+        {
+            return true;
+        }
+
+        match = default;
+        return digits <= 4 && (next == ':' || char.IsAsciiHexDigit(next)) && TryIpV6(text, digit, out match);
+    }
+
+    /// <summary>
+    /// Whether at least ten digits follow, across the separators numbers are written with: the fewest a phone number,
+    /// a NIR or a card holds. Most numbers of a log (times, durations, statuses, GUID groups) stop well before.
+    /// </summary>
+    private static bool HoldsTenDigits(ReadOnlySpan<char> text, int index)
+    {
+        var digits = 0;
+        while (index < text.Length)
+        {
+            // The A or B of a Corsican NIR (2A, 2B) stands where its seventh digit would.
+            if (char.IsAsciiDigit(text[index]) || (digits == 6 && text[index] is 'A' or 'a' or 'B' or 'b'))
+            {
+                if (++digits == 10)
+                {
+                    return true;
+                }
+
+                index++;
+            }
+            else if (SeparatorAt(text, index, out _) is > 0 and var length)
+            {
+                index += length;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -190,6 +265,19 @@ internal static partial class PiiScanner
         while (index < text.Length && IsWordChar(text[index]))
         {
             index++;
+        }
+
+        return index;
+    }
+
+    // After a number, the words joined to it (2026-11-24, 03.221, CMD-2024-000123) cannot start a value: see IsStart.
+    private static int SkipJoinedWords(ReadOnlySpan<char> text, int index)
+    {
+        index = SkipWord(text, index);
+        while (index + 1 < text.Length && char.IsAsciiLetterOrDigit(text[index + 1])
+            && (text[index] == '-' || (text[index] is '.' or ',' && char.IsAsciiDigit(text[index - 1]))))
+        {
+            index = SkipWord(text, index + 1);
         }
 
         return index;
