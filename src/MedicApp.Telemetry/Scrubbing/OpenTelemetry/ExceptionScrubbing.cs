@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace MedicApp.Telemetry;
@@ -23,84 +22,63 @@ internal static class ExceptionScrubbing
     private static readonly FieldInfo? AggregateViewField = typeof(AggregateException).GetField("_rocView", Instance);
 
     /// <summary>Returns <paramref name="exception"/> itself when no message in its tree is personal, a scrubbed copy otherwise.</summary>
-    public static Exception Scrub(PiiScrubber scrubber, Exception exception)
-        => HoldsPersonalData(scrubber, exception, 0) ? Copy(scrubber, exception, 0) : exception;
+    public static Exception Scrub(PiiScrubber scrubber, Exception exception) => Scrub(scrubber, exception, 0);
 
-    private static bool HoldsPersonalData(PiiScrubber scrubber, Exception exception, int depth)
+    // Inner exceptions first, each returned as it is when clean: every message of the tree is read once.
+    private static Exception Scrub(PiiScrubber scrubber, Exception exception, int depth)
     {
-        if (depth == MaxDepth || scrubber.ContainsPersonalData(exception.Message))
+        if (depth == MaxDepth)
         {
-            return true;
+            return StandIn(scrubber, exception);
         }
 
         if (exception is AggregateException aggregate)
         {
-            foreach (var inner in aggregate.InnerExceptions)
-            {
-                if (HoldsPersonalData(scrubber, inner, depth + 1))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        return exception.InnerException is { } single && HoldsPersonalData(scrubber, single, depth + 1);
-    }
-
-    private static Exception Copy(PiiScrubber scrubber, Exception exception, int depth)
-    {
-        if (depth == MaxDepth || !TryCopy(scrubber, exception, depth, out var copy) || scrubber.ContainsPersonalData(copy.Message))
-        {
-            // A type whose Message shows more than its message field (an out-of-range value, a file name) cannot be
-            // copied safely: a stand-in names the type and carries the scrubbed text.
-            return new ScrubbedException(exception.GetType(), scrubber.Scrub(exception.Message));
-        }
-
-        return copy;
-    }
-
-    private static bool TryCopy(PiiScrubber scrubber, Exception exception, int depth, [NotNullWhen(true)] out Exception? copy)
-    {
-        copy = null;
-        if (CloneMethod is null || MessageField is null || InnerField is null)
-        {
-            return false;
-        }
-
-        var clone = (Exception)CloneMethod.Invoke(exception, null)!;
-        if (MessageField.GetValue(exception) is string message)
-        {
-            MessageField.SetValue(clone, scrubber.Scrub(message));
-        }
-
-        if (exception is AggregateException aggregate)
-        {
-            if (AggregateInnersField is null || AggregateViewField is null)
-            {
-                return false;
-            }
-
             var inners = new Exception[aggregate.InnerExceptions.Count];
+            var innersChanged = false;
             for (var i = 0; i < inners.Length; i++)
             {
-                inners[i] = ScrubInner(scrubber, aggregate.InnerExceptions[i], depth);
+                inners[i] = Scrub(scrubber, aggregate.InnerExceptions[i], depth + 1);
+                innersChanged |= !ReferenceEquals(inners[i], aggregate.InnerExceptions[i]);
             }
 
-            AggregateInnersField.SetValue(clone, inners);
-            AggregateViewField.SetValue(clone, null);
-            InnerField.SetValue(clone, inners.Length > 0 ? inners[0] : null);
-        }
-        else if (exception.InnerException is { } inner)
-        {
-            InnerField.SetValue(clone, ScrubInner(scrubber, inner, depth));
+            // An aggregate's Message ends with its inner messages: its own is the field.
+            return innersChanged || scrubber.ContainsPersonalData(MessageField?.GetValue(exception) as string ?? exception.Message)
+                ? Copy(scrubber, exception, inners)
+                : exception;
         }
 
-        copy = clone;
-        return true;
+        var inner = exception.InnerException is { } single ? Scrub(scrubber, single, depth + 1) : null;
+        return !ReferenceEquals(inner, exception.InnerException) || scrubber.ContainsPersonalData(exception.Message)
+            ? Copy(scrubber, exception, inner is null ? [] : [inner])
+            : exception;
     }
 
-    private static Exception ScrubInner(PiiScrubber scrubber, Exception inner, int depth)
-        => HoldsPersonalData(scrubber, inner, depth + 1) ? Copy(scrubber, inner, depth + 1) : inner;
+    private static Exception Copy(PiiScrubber scrubber, Exception exception, Exception[] inners)
+    {
+        if (CloneMethod is null || MessageField is null || InnerField is null || AggregateInnersField is null || AggregateViewField is null)
+        {
+            return StandIn(scrubber, exception);
+        }
+
+        var copy = (Exception)CloneMethod.Invoke(exception, null)!;
+        if (MessageField.GetValue(exception) is string message)
+        {
+            MessageField.SetValue(copy, scrubber.Scrub(message));
+        }
+
+        InnerField.SetValue(copy, inners.Length > 0 ? inners[0] : null);
+        if (copy is AggregateException)
+        {
+            AggregateInnersField.SetValue(copy, inners);
+            AggregateViewField.SetValue(copy, null);
+        }
+
+        // A type whose Message shows more than its message field (an out-of-range value, a file name) cannot be
+        // copied safely.
+        return scrubber.ContainsPersonalData(copy.Message) ? StandIn(scrubber, exception) : copy;
+    }
+
+    private static ScrubbedException StandIn(PiiScrubber scrubber, Exception exception)
+        => new(exception.GetType(), scrubber.Scrub(exception.Message));
 }
