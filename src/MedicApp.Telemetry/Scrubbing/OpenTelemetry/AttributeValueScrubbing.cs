@@ -10,38 +10,27 @@ namespace MedicApp.Telemetry;
 /// </summary>
 internal static class AttributeValueScrubbing
 {
-    // Fewer digits than the shortest number the scrubber looks for (a card of 12): such an integer is never personal.
-    private const long ShortestPersonalNumber = 100_000_000_000;
+    // At most 12 digits: fewer than the shortest number the scrubber looks for (a card of 13), so never personal.
+    private const long ShortestPersonalNumber = 1_000_000_000_000;
 
     /// <summary>Returns the scrubbed text of <paramref name="value"/>, or null when the value can stay as it is.</summary>
-    public static object? Scrub(PiiScrubber scrubber, object? value)
+    public static object? Scrub(PiiScrubber scrubber, object? value) => value switch
     {
-        switch (value)
-        {
-            case null or bool or Enum or DateTime or DateTimeOffset or TimeSpan or Guid or double or float or char:
-                return null;
-            case string text:
-                var scrubbed = scrubber.Scrub(text);
-                return ReferenceEquals(scrubbed, text) ? null : scrubbed;
-            case int or short or byte or sbyte or ushort or uint:
-                return null;
-            case long number when number is > -ShortestPersonalNumber and < ShortestPersonalNumber:
-                return null;
-            case string[] texts:
-                return ScrubAll(scrubber, texts);
-            case ISpanFormattable formattable:
-                return ScrubFormatted(scrubber, formattable);
-            default:
-                return ScrubText(scrubber, value.ToString());
-        }
-    }
+        null or bool or Enum or DateTime or DateTimeOffset or TimeSpan or Guid or double or float or char => null,
+        int or short or byte or sbyte or ushort or uint => null,
+        long number when number is > -ShortestPersonalNumber and < ShortestPersonalNumber => null,
+        string text => ScrubText(scrubber, text),
+        string[] texts => ScrubAll(scrubber, texts),
+        ISpanFormattable formattable => ScrubFormatted(scrubber, formattable),
+        _ => ScrubText(scrubber, value.ToString()),
+    };
 
     private static string[]? ScrubAll(PiiScrubber scrubber, string[] texts)
     {
         string[]? copy = null;
         for (var i = 0; i < texts.Length; i++)
         {
-            if (texts[i] is { } text && scrubber.Scrub(text) is var scrubbed && !ReferenceEquals(scrubbed, text))
+            if (ScrubText(scrubber, texts[i]) is { } scrubbed)
             {
                 copy ??= (string[])texts.Clone();
                 copy[i] = scrubbed;

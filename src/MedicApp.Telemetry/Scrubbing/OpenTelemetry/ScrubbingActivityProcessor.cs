@@ -49,46 +49,38 @@ public sealed class ScrubbingActivityProcessor : BaseProcessor<Activity>
             activity.SetStatus(activity.Status, status);
         }
 
+        // Tags are changed once read: a linked list cannot be changed while it is enumerated.
         List<KeyValuePair<string, object?>>? changed = null;
         foreach (ref readonly var tag in activity.EnumerateTagObjects())
         {
-            if (AttributeValueScrubbing.Scrub(_scrubber, tag.Value) is { } scrubbed)
-            {
-                (changed ??= []).Add(new(tag.Key, scrubbed));
-            }
+            Collect(tag, ref changed);
         }
 
-        if (changed is not null)
+        for (var i = 0; i < changed?.Count; i++)
         {
-            foreach (var (key, value) in changed)
-            {
-                activity.SetTag(key, value);
-            }
+            activity.SetTag(changed[i].Key, changed[i].Value);
         }
 
         foreach (ref readonly var activityEvent in activity.EnumerateEvents())
         {
-            ScrubEventTags(activityEvent.Tags);
+            changed?.Clear();
+            foreach (var tag in activityEvent.Tags)
+            {
+                Collect(tag, ref changed);
+            }
+
+            for (var i = 0; i < changed?.Count; i++)
+            {
+                EventTags.Set(activityEvent.Tags, changed[i]);
+            }
         }
     }
 
-    private void ScrubEventTags(IEnumerable<KeyValuePair<string, object?>> tags)
+    private void Collect(in KeyValuePair<string, object?> tag, ref List<KeyValuePair<string, object?>>? changed)
     {
-        List<KeyValuePair<string, object?>>? changed = null;
-        foreach (var tag in tags)
+        if (AttributeValueScrubbing.Scrub(_scrubber, tag.Value) is { } scrubbed)
         {
-            if (AttributeValueScrubbing.Scrub(_scrubber, tag.Value) is { } scrubbed)
-            {
-                (changed ??= []).Add(new(tag.Key, scrubbed));
-            }
-        }
-
-        if (changed is not null)
-        {
-            foreach (var tag in changed)
-            {
-                EventTags.Set(tags, tag);
-            }
+            (changed ??= []).Add(new(tag.Key, scrubbed));
         }
     }
 }

@@ -47,14 +47,14 @@ public sealed class ScrubbingLogProcessor : BaseProcessor<LogRecord>
             record.FormattedMessage = _scrubber.Scrub(message);
         }
 
-        if (record.Body is { } body)
-        {
-            record.Body = _scrubber.Scrub(body);
-        }
+        // The body is the message template, which the attributes hold too as {OriginalFormat}: it is read once.
+        var body = record.Body;
+        var scrubbedBody = body is null ? null : _scrubber.Scrub(body);
+        record.Body = scrubbedBody;
 
         if (record.Attributes is { Count: > 0 } attributes)
         {
-            record.Attributes = ScrubAttributes(attributes);
+            record.Attributes = ScrubAttributes(attributes, body, scrubbedBody);
         }
 
         if (record.Exception is { } exception)
@@ -64,13 +64,16 @@ public sealed class ScrubbingLogProcessor : BaseProcessor<LogRecord>
     }
 
     // The list is replaced, never changed: it can be the logger's own state.
-    private IReadOnlyList<KeyValuePair<string, object?>> ScrubAttributes(IReadOnlyList<KeyValuePair<string, object?>> attributes)
+    private IReadOnlyList<KeyValuePair<string, object?>> ScrubAttributes(IReadOnlyList<KeyValuePair<string, object?>> attributes, string? body, string? scrubbedBody)
     {
         KeyValuePair<string, object?>[]? copy = null;
         for (var i = 0; i < attributes.Count; i++)
         {
             var attribute = attributes[i];
-            if (AttributeValueScrubbing.Scrub(_scrubber, attribute.Value) is { } scrubbed)
+            var scrubbed = attribute.Value is string text && ReferenceEquals(text, body)
+                ? (ReferenceEquals(scrubbedBody, body) ? null : scrubbedBody)
+                : AttributeValueScrubbing.Scrub(_scrubber, attribute.Value);
+            if (scrubbed is not null)
             {
                 if (copy is null)
                 {
