@@ -8,13 +8,13 @@ internal static partial class PiiScanner
     private const int MaxCardDigits = 19;
 
     /// <summary>
-    /// A card number: 13 to 19 digits, ungrouped or grouped by one kind of separator, an issuer prefix and a length that
-    /// issuer uses, Luhn.
+    /// A card number: 13 to 19 digits, ungrouped or grouped by one kind of separator, an issuer's prefix and one of its
+    /// lengths, Luhn.
     /// </summary>
     private static bool TryCard(ReadOnlySpan<char> text, int start, out PiiMatch match)
     {
         match = default;
-        if (!HasIssuerPrefix(text[start..]))
+        if (text[start] is < '2' or > '6')
         {
             return false;
         }
@@ -55,7 +55,7 @@ internal static partial class PiiScanner
         counts[candidates++] = count;
         for (var i = candidates - 1; i >= 0; i--)
         {
-            if (counts[i] >= MinCardDigits && IsIssuerLength(digits[..counts[i]]) && IsEnd(text, ends[i]) && Checksums.IsLuhnValid(digits[..counts[i]]))
+            if (counts[i] >= MinCardDigits && IsIssuerNumber(digits[..counts[i]]) && IsEnd(text, ends[i]) && Checksums.IsLuhnValid(digits[..counts[i]]))
             {
                 match = new PiiMatch(start, ends[i] - start, PiiKind.Card);
                 return true;
@@ -65,40 +65,20 @@ internal static partial class PiiScanner
         return false;
     }
 
-    // Visa, Mastercard, American Express, Discover, JCB, Diners, UnionPay: order numbers rarely start like these.
-    private static bool HasIssuerPrefix(ReadOnlySpan<char> text)
-    {
-        if (text.Length < 4)
-        {
-            return false;
-        }
-
-        var two = (Digit(text[0]) * 10) + Digit(text[1]);
-        if (text[0] == '4' || two is >= 51 and <= 55 or 34 or 37 or 35 or 36 or 38 or 30 or 62 or 65)
-        {
-            return true;
-        }
-
-        if (!char.IsAsciiDigit(text[2]) || !char.IsAsciiDigit(text[3]))
-        {
-            return false;
-        }
-
-        var four = (two * 100) + (Digit(text[2]) * 10) + Digit(text[3]);
-        return four is (>= 2221 and <= 2720) or 6011 or (>= 6440 and <= 6499);
-    }
-
-    // The lengths each issuer gives its numbers: a 14-digit SIRET that starts with 4 and passes Luhn is not a Visa.
-    private static bool IsIssuerLength(ReadOnlySpan<byte> digits)
+    // Visa, Mastercard, American Express, Discover, JCB, Diners and UnionPay, each with the lengths it gives its numbers:
+    // order numbers rarely start like these, and a 14-digit SIRET that starts with 4 and passes Luhn is not a Visa.
+    private static bool IsIssuerNumber(ReadOnlySpan<byte> digits)
     {
         var two = (digits[0] * 10) + digits[1];
-        return digits.Length switch
+        var four = (two * 100) + (digits[2] * 10) + digits[3];
+        return two switch
         {
-            13 => digits[0] == 4,
-            14 => two is 30 or 36 or 38,
-            15 => two is 34 or 37,
-            16 => two is not (34 or 37),
-            _ => digits[0] == 4 || two is 30 or 35 or 36 or 38 or 62 or 65 || (two == 60 && digits[2] == 1 && digits[3] == 1) || (two == 64 && digits[2] >= 4),
+            >= 40 and <= 49 => digits.Length is 13 or 16 or 19,
+            >= 51 and <= 55 => digits.Length == 16,
+            34 or 37 => digits.Length == 15,
+            30 or 36 or 38 => digits.Length >= 14,
+            35 or 62 or 65 => digits.Length >= 16,
+            _ => digits.Length >= 16 && (four is 6011 or (>= 6440 and <= 6499) || (digits.Length == 16 && four is >= 2221 and <= 2720)),
         };
     }
 }

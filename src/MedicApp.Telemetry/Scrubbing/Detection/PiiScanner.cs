@@ -170,7 +170,7 @@ internal static partial class PiiScanner
 
         var digits = run - digit;
         var next = run < text.Length ? text[run] : '\0';
-        if ((digits == 10 || (next is ' ' or '.' or '-' or '+' or '%' or 'A' or 'a' or 'B' or 'b' && HoldsTenDigits(text, digit)))
+        if ((digits == 10 || (next is ' ' or '.' or '-' or '+' or '%' or 'A' or 'a' or 'B' or 'b' && HoldsTenDigits(text, run, digits)))
             && (TryNir(text, digit, out match) || TryCard(text, digit, out match) || TryPhone(text, digit, out match)))
         {
             return true;
@@ -186,12 +186,11 @@ internal static partial class PiiScanner
     }
 
     /// <summary>
-    /// Whether at least ten digits follow, across the separators numbers are written with: the fewest a phone number,
-    /// a NIR or a card holds. Most numbers of a log (times, durations, statuses, GUID groups) stop well before.
+    /// Whether a number of which <paramref name="digits"/> digits were read before <paramref name="index"/> reaches ten
+    /// digits, across the separators numbers are written with: the fewest a phone number, a NIR or a card holds. Most numbers of a log (times, durations, statuses, GUID groups) stop well before.
     /// </summary>
-    private static bool HoldsTenDigits(ReadOnlySpan<char> text, int index)
+    private static bool HoldsTenDigits(ReadOnlySpan<char> text, int index, int digits)
     {
-        var digits = 0;
         while (index < text.Length)
         {
             // The A or B of a Corsican NIR (2A, 2B) stands where its seventh digit would.
