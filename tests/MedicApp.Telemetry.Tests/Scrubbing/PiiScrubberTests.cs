@@ -61,6 +61,12 @@ public sealed class PiiScrubberTests
     [InlineData("https://st.blob.core.windows.net/c/f.pdf?sv=2022&sig=AbC%2Bd%3D", "https://st.blob.core.windows.net/c/f.pdf?sv=2022&sig=[secret]")]
     [InlineData("Authorization: Basic dXNlcjpwYXNz", "Authorization: Basic [secret]")]
     [InlineData("mfa_code=123456 sent", "mfa_code=[secret] sent")]
+    [InlineData("2026-11-24 06 12 34 56 78", "2026-11-24 [phone]")]
+    [InlineData("2026-11-24T09:14:03.221Z jeanne@example.fr", "2026-11-24T09:14:03.221Z [email]")]
+    [InlineData("14:30 +33 6 12 34 56 78", "14:30 [phone]")]
+    [InlineData("09:14:03,221+01:00 203.0.113.9", "09:14:03,221+01:00 [ip]")]
+    [InlineData("12:34::1 joined", "[ip] joined")]
+    [InlineData("12:34:56:78:9a:bc:de:f0", "[ip]")]
     public void Scrub_ReplacesPersonalValues(string text, string expected)
         => Assert.Equal(expected, PiiScrubber.Default.Scrub(text));
 
@@ -79,6 +85,7 @@ public sealed class PiiScrubberTests
     [InlineData("RPPS 10003456789 vérifié")]
     [InlineData("state=signed journey=reflection_period")]
     [InlineData("elapsed 00:00:01.2345678")]
+    [InlineData("window 2026-11-24 09:00-10:00, 9:05, 23:59:60Z, 1999-12-31T23:59:59+14:00")]
     [InlineData("patient_id=k1:7d33a527d5111cf1c8ceeba860b5c9be")]
     [InlineData("MAC 00:1A:2B:3C:4D:5E port 8080")]
     [InlineData("count=0612 pages, 06 12 34 ok")]

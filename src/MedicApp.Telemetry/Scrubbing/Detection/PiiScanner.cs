@@ -35,6 +35,12 @@ internal static partial class PiiScanner
                 break;
             }
 
+            if (char.IsAsciiDigit(text[trigger]) && (trigger == 0 || text[trigger - 1] != '+') && DateTimeEnd(text, trigger) is > 0 and var end)
+            {
+                position = end;
+                continue;
+            }
+
             if (TryMatchAt(text, trigger, floor, ref state, out match))
             {
                 return true;
