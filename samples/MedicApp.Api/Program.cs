@@ -1,18 +1,14 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MedicApp.Api.Features.Patients;
-using MedicApp.Telemetry;
+using MedicApp.Api;
+using MedicApp.Api.Demo;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddMedicAppTelemetry(builder.Configuration.GetSection(MedicAppTelemetryOptions.SectionName));
-builder.Services.AddProblemDetails();
-builder.Services.ConfigureHttpJsonOptions(static o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower)));
+if (args is ["demo", ..])
+{
+    return await DemoCommand.RunAsync(args[1..]);
+}
 
-// Bad input is a 400 with a problem-details body in every environment, never a 500.
-builder.Services.Configure<RouteHandlerOptions>(static o => o.ThrowOnBadRequest = false);
+var app = WebApplication.CreateBuilder(args).AddMedicAppApi().Build().UseMedicAppApi();
+await app.RunAsync();
+return 0;
 
-var app = builder.Build();
-app.UseExceptionHandler();
-app.MapGet("/health", static () => Results.Ok(new { status = "healthy" }));
-app.MapPatients();
-app.Run();
+/// <summary>The API's entry point; public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,150 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using MedicApp.Api.Features.Appointments;
+using MedicApp.Api.Features.InternalJobs;
+using MedicApp.Api.Features.Signatures;
+using MedicApp.Api.Infrastructure;
+
+namespace MedicApp.Api.Demo;
+
+/// <summary>Three patients through every flow, failures included, over HTTP as a client would.</summary>
+internal sealed class DemoScenario(HttpClient http, IServiceProvider services, DemoClock clock, string internalKey, string webhookSecret, TextWriter output)
+{
+    private const string Password = "correct horse battery staple";
+    private readonly DevelopmentOutbox _outbox = services.GetRequiredService<DevelopmentOutbox>();
+
+    public async Task RunAsync()
+    {
+        Step("Alice registers on the web, verifies her phone (second try) and email, and completes her medical file");
+        var alice = await RegisterAsync("alice@example.fr", "06 12 34 56 78");
+        await PostAsync($"/patients/{alice}/phone-verification", new { secret = "000000" == _outbox.LastSecret("+33612345678", MessagePurpose.PhoneVerification) ? "111111" : "000000" }, HttpStatusCode.BadRequest);
+        await PostAsync($"/patients/{alice}/phone-verification", new { secret = _outbox.LastSecret("+33612345678", MessagePurpose.PhoneVerification) }, HttpStatusCode.OK);
+        await PostAsync($"/patients/{alice}/email-verification", new { secret = _outbox.LastSecret("alice@example.fr", MessagePurpose.EmailVerification) }, HttpStatusCode.OK);
+        await SendAsync(HttpMethod.Put, $"/patients/{alice}/medical-file", new { medicalHistory = "Appendicectomie en 2012", allergies = "Pénicilline", currentTreatments = "Aucun", documentsUploaded = 2 }, HttpStatusCode.OK);
+
+        Step("Alice logs in: a wrong password, then the right one and her SMS code (a wrong one first)");
+        await PostAsync("/auth/login", new { login = "alice@example.fr", password = "not her password" }, HttpStatusCode.Unauthorized);
+        var challenge = await PostAsync("/auth/login", new { login = "alice@example.fr", password = Password }, HttpStatusCode.OK);
+        var challengeId = challenge.GetProperty("challengeId").GetString();
+        var code = _outbox.LastSecret("+33612345678", MessagePurpose.MfaCode);
+        await PostAsync("/auth/mfa", new { challengeId, code = code == "000000" ? "111111" : "000000" }, HttpStatusCode.Unauthorized);
+        await PostAsync("/auth/mfa", new { challengeId, code }, HttpStatusCode.OK);
+
+        Step("Someone tries passwords on Bob's account until it locks");
+        var bob = await RegisterAsync("bob@example.fr", "07 98 76 54 32");
+        await PostAsync($"/patients/{bob}/email-verification", new { secret = _outbox.LastSecret("bob@example.fr", MessagePurpose.EmailVerification) }, HttpStatusCode.OK);
+        for (var attempt = 1; attempt < 5; attempt++)
+        {
+            await PostAsync("/auth/login", new { login = "bob@example.fr", password = $"guess number {attempt}" }, HttpStatusCode.Unauthorized);
+        }
+
+        await PostAsync("/auth/login", new { login = "bob@example.fr", password = "guess number 5" }, HttpStatusCode.Locked);
+
+        Step("Alice signs her consent and quote through Yousign (a forged webhook is refused) and her care contract at the clinic");
+        var consent = await PostAsync($"/patients/{alice}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
+        await WebhookAsync("signature_request.done", consent.GetProperty("externalId").GetString()!, forged: true, HttpStatusCode.Unauthorized);
+        await WebhookAsync("signature_request.done", consent.GetProperty("externalId").GetString()!, forged: false, HttpStatusCode.OK);
+        var quote = await PostAsync($"/patients/{alice}/signatures/yousign", new { document = "quote" }, HttpStatusCode.Created);
+        await WebhookAsync("signature_request.done", quote.GetProperty("externalId").GetString()!, forged: false, HttpStatusCode.OK);
+        var contract = await PostAsync($"/patients/{alice}/signatures/clinic", new { document = "care_contract", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
+        await PostAsync($"/signatures/{contract.GetProperty("id").GetString()}/clinic-completion", new { outcome = "signed" }, HttpStatusCode.OK);
+
+        Step("Alice books a pre-operative consultation, then cancels it; a procedure cannot be booked during the reflection period");
+        var consultation = await PostAsync("/appointments", new { patientId = alice, practitionerId = "prac-0001", kind = "pre_operative", startsAt = NextSlot(days: 2), channel = "mobile_app" }, HttpStatusCode.Created);
+        await PostAsync($"/appointments/{consultation.GetProperty("id").GetString()}/cancellation", new { cancelledBy = "patient", reason = "rescheduled" }, HttpStatusCode.OK);
+        await PostAsync("/appointments", new { patientId = alice, practitionerId = "prac-0001", kind = "procedure", startsAt = NextSlot(days: 3) }, HttpStatusCode.Conflict);
+
+        Step("Her surgeon writes a pre-operative prescription, which she downloads");
+        var prescription = await PostAsync("/prescriptions", new { patientId = alice, practitionerId = "prac-0001", stage = "pre_operative", items = new[] { new { medication = "Paracétamol 1 g", dosage = "1 comprimé 3 fois par jour", duration = "5 jours" } } }, HttpStatusCode.Created);
+        await GetAsync($"{prescription.GetProperty("documentUrl").GetString()}?downloadedBy=patient&channel=web", HttpStatusCode.OK);
+
+        Step("Carol registers and goes no further");
+        await RegisterAsync("carol@example.fr", "+44 20 7946 0958");
+
+        Step("16 days later the reflection-period job runs (without the key first), and Alice books her procedure");
+        await JobAsync(ReflectionPeriodJob.Name, key: null, HttpStatusCode.Unauthorized);
+        clock.Advance(TimeSpan.FromDays(16));
+        await JobAsync(ReflectionPeriodJob.Name, internalKey, HttpStatusCode.OK);
+        await JobAsync(ReflectionPeriodJob.Name, internalKey, HttpStatusCode.OK);
+        await PostAsync("/appointments", new { patientId = alice, practitionerId = "prac-0001", kind = "procedure", startsAt = NextSlot(days: 7) }, HttpStatusCode.Created);
+
+        Step("15 days later, the abandoned-journeys job finds Bob's and Carol's journeys idle for over 30 days");
+        clock.Advance(TimeSpan.FromDays(15));
+        await JobAsync(AbandonedJourneyJob.Name, internalKey, HttpStatusCode.OK);
+        await JobAsync(AbandonedJourneyJob.Name, internalKey, HttpStatusCode.OK);
+
+        Step("Alice has had her procedure: the clinic closes her journey");
+        await PostAsync($"/patients/{alice}/journey/completion", new { }, HttpStatusCode.OK);
+    }
+
+    private async Task<string> RegisterAsync(string email, string phone)
+    {
+        var patient = await PostAsync("/patients", new { email, phone, password = Password, channel = "web", locale = "fr-FR" }, HttpStatusCode.Created);
+        return patient.GetProperty("id").GetString()!;
+    }
+
+    private async Task WebhookAsync(string eventName, string externalId, bool forged, HttpStatusCode expected)
+    {
+        var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { event_name = eventName, data = new { signature_request = new { id = externalId } } }));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhooks/yousign") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add(YousignWebhookSignature.HeaderName, YousignWebhookSignature.Compute(forged ? "not the secret" : webhookSecret, body));
+        await ExpectAsync(request, expected, forged ? "(forged signature)" : "(Yousign)");
+    }
+
+    private async Task JobAsync(string job, string? key, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/internal/{job}");
+        if (key is not null)
+        {
+            request.Headers.Add(InternalJobKeyFilter.HeaderName, key);
+        }
+
+        var answer = await ExpectAsync(request, expected, key is null ? "(no key)" : "");
+        if (answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty("processed", out var processed))
+        {
+            output.WriteLine($"      {processed.GetInt32()} patients processed");
+        }
+    }
+
+    private string NextSlot(int days)
+    {
+        var day = SlotSchedule.DayOf(clock.GetUtcNow()).AddDays(days);
+        while (!SlotSchedule.SlotsOf(day).Any())
+        {
+            day = day.AddDays(1);
+        }
+
+        var local = SlotSchedule.SlotsOf(day).First();
+        return new DateTimeOffset(local, SlotSchedule.ClinicTimeZone.GetUtcOffset(local)).ToString("O");
+    }
+
+    private Task<JsonElement> PostAsync(string path, object body, HttpStatusCode expected) => SendAsync(HttpMethod.Post, path, body, expected);
+
+    private Task<JsonElement> GetAsync(string path, HttpStatusCode expected) => ExpectAsync(new HttpRequestMessage(HttpMethod.Get, path), expected, "");
+
+    private Task<JsonElement> SendAsync(HttpMethod method, string path, object body, HttpStatusCode expected)
+        => ExpectAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) }, expected, "");
+
+    private async Task<JsonElement> ExpectAsync(HttpRequestMessage request, HttpStatusCode expected, string note)
+    {
+        using (request)
+        {
+            using var response = await http.SendAsync(request);
+            output.WriteLine($"    {request.Method} {request.RequestUri} {note}→ {(int)response.StatusCode} {response.StatusCode}");
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != expected)
+            {
+                throw new DemoStepException($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode} instead of {(int)expected}: {text}");
+            }
+
+            return response.Content.Headers.ContentType?.MediaType is "application/json" or "application/problem+json" && text.Length > 0
+                ? JsonSerializer.Deserialize<JsonElement>(text)
+                : default;
+        }
+    }
+
+    private void Step(string text) => output.WriteLine($"{Environment.NewLine}▶ {text}");
+}

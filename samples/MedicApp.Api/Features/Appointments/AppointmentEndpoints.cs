@@ -1,0 +1,142 @@
+using MedicApp.Api.Data;
+using MedicApp.Api.Features.Journey;
+using MedicApp.Api.Infrastructure;
+using MedicApp.Telemetry;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedicApp.Api.Features.Appointments;
+
+/// <summary>Booking, cancellation and slot utilization per practitioner and day (LOG-13).</summary>
+internal static class AppointmentEndpoints
+{
+    public static IEndpointRouteBuilder MapAppointments(this IEndpointRouteBuilder routes)
+    {
+        var appointments = routes.MapGroup("/").WithTags("Appointments");
+        appointments.MapPost("/appointments", BookAsync).WithSummary("Books a slot; a procedure only once the reflection period is over.");
+        appointments.MapPost("/appointments/{id:guid}/cancellation", CancelAsync).WithSummary("Cancels an appointment and frees its slot.");
+        appointments.MapGet("/practitioners/{id}/utilization", GetUtilizationAsync).WithSummary("How full a practitioner's day is (day=yyyy-MM-dd).");
+        return routes;
+    }
+
+    private static async Task<IResult> BookAsync(BookAppointmentRequest request, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var validation = new RequestValidation()
+            .Required("patientId", request.PatientId)
+            .Required("practitionerId", request.PractitionerId, 64)
+            .Required("kind", request.Kind)
+            .Required("startsAt", request.StartsAt);
+        if (request.StartsAt is { } startsAt && !SlotSchedule.IsSlot(startsAt))
+        {
+            validation.Add("startsAt", "Not the start of a slot: slots last 30 minutes, Monday to Friday, 09:00-12:00 and 14:00-18:00 Paris time.");
+        }
+        else if (request.StartsAt <= now)
+        {
+            validation.Add("startsAt", "The slot is in the past.");
+        }
+
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var practitioner = await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PractitionerId, cancellationToken);
+        if (practitioner is null)
+        {
+            return Problems.NotFound("practitioner");
+        }
+
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == request.PatientId, cancellationToken);
+        if (patient is null)
+        {
+            return Problems.NotFound("patient");
+        }
+
+        List<JourneyTransition> transitions = [];
+        if (request.Kind == AppointmentKind.Procedure)
+        {
+            // The law: no procedure before the reflection period is over.
+            if (patient.JourneyState != JourneyState.ReadyForProcedure)
+            {
+                return Problems.Conflict($"A procedure is booked once the reflection period is over; the journey is at {patient.JourneyState}.");
+            }
+
+            transitions.Add(PatientJourney.Move(patient, JourneyState.AppointmentBooked, TransitionTrigger.PatientAction, now));
+        }
+
+        var appointment = new Appointment
+        {
+            Id = Guid.CreateVersion7(),
+            PatientId = patient.Id,
+            PractitionerId = practitioner.Id,
+            ClinicId = practitioner.ClinicId,
+            Kind = request.Kind!.Value,
+            Channel = request.Channel ?? ClientChannel.Web,
+            StartsAt = request.StartsAt!.Value.ToUniversalTime(),
+            BookedAt = now,
+        };
+        db.Appointments.Add(appointment);
+        patient.LastActivityAt = now;
+        if (!await db.TrySaveUniqueAsync(cancellationToken))
+        {
+            return Problems.Conflict("The slot is already booked.");
+        }
+
+        tracker.AppointmentBooked(patient.TelemetryId, appointment.Id, practitioner.Id, practitioner.ClinicId, appointment.Kind, appointment.Channel, appointment.StartsAt - now);
+        tracker.Track(transitions);
+        await SlotUtilizationReport.TrackAsync(db, tracker, practitioner, SlotSchedule.DayOf(appointment.StartsAt), cancellationToken);
+        return Results.Created($"/appointments/{appointment.Id}", View(appointment));
+    }
+
+    private static async Task<IResult> CancelAsync(Guid id, CancelAppointmentRequest request, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var validation = new RequestValidation().Required("cancelledBy", request.CancelledBy).Required("reason", request.Reason);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (appointment is null)
+        {
+            return Problems.NotFound("appointment");
+        }
+
+        var now = time.GetUtcNow();
+        if (appointment.CancelledAt is not null || appointment.StartsAt <= now)
+        {
+            return Problems.Conflict(appointment.CancelledAt is not null ? "The appointment is already cancelled." : "The appointment has already started.");
+        }
+
+        var patient = await db.Patients.FirstAsync(p => p.Id == appointment.PatientId, cancellationToken);
+        List<JourneyTransition> transitions = [];
+        if (appointment.Kind == AppointmentKind.Procedure && patient.JourneyState == JourneyState.AppointmentBooked)
+        {
+            transitions.Add(PatientJourney.Move(patient, JourneyState.ReadyForProcedure, request.CancelledBy == CancellationInitiator.Patient ? TransitionTrigger.PatientAction : TransitionTrigger.StaffAction, now));
+        }
+
+        appointment.CancelledAt = now;
+        appointment.CancelledBy = request.CancelledBy;
+        appointment.CancellationReason = request.Reason;
+        await db.SaveChangesAsync(cancellationToken);
+
+        tracker.AppointmentCancelled(patient.TelemetryId, appointment.Id, appointment.PractitionerId, appointment.Kind, request.CancelledBy!.Value, request.Reason!.Value, appointment.StartsAt - now);
+        tracker.Track(transitions);
+        var practitioner = await db.Practitioners.AsNoTracking().FirstAsync(p => p.Id == appointment.PractitionerId, cancellationToken);
+        await SlotUtilizationReport.TrackAsync(db, tracker, practitioner, SlotSchedule.DayOf(appointment.StartsAt), cancellationToken);
+        return Results.Ok(View(appointment));
+    }
+
+    private static async Task<IResult> GetUtilizationAsync(string id, DateOnly? day, MedicAppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var practitioner = await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (practitioner is null)
+        {
+            return Problems.NotFound("practitioner");
+        }
+
+        return Results.Ok(await SlotUtilizationReport.MeasureAsync(db, practitioner, day ?? SlotSchedule.DayOf(time.GetUtcNow()), cancellationToken));
+    }
+
+    private static AppointmentView View(Appointment a) => new(a.Id, a.PatientId, a.PractitionerId, a.Kind, a.StartsAt, a.CancelledAt is not null);
+}

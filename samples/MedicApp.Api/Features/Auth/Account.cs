@@ -1,0 +1,37 @@
+using MedicApp.Telemetry;
+
+namespace MedicApp.Api.Features.Auth;
+
+/// <summary>A login: the patient's email and a password hash, with its lockout and multi-factor state.</summary>
+internal sealed class Account
+{
+    public Guid Id { get; init; }
+
+    public Guid? PatientId { get; init; }
+
+    /// <summary>The login, lower-cased.</summary>
+    public required string Login { get; init; }
+
+    public required string PasswordHash { get; set; }
+
+    public UserRole Role { get; init; }
+
+    public MfaMethod MfaMethod { get; set; }
+
+    public int ConsecutiveFailures { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    public DateTimeOffset? LastLoginAt { get; set; }
+
+    /// <summary>The pending multi-factor challenge: an opaque id handed to the client, the code's hash, its age and attempts.</summary>
+    public string? MfaChallengeId { get; set; }
+
+    public string? MfaCodeHash { get; set; }
+
+    public DateTimeOffset? MfaCodeSentAt { get; set; }
+
+    public int MfaAttempts { get; set; }
+
+    public string TelemetryId => Id.ToString("D");
+}

@@ -1,0 +1,52 @@
+using MedicApp.Api.Data;
+using MedicApp.Api.Features.Journey;
+using MedicApp.Telemetry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MedicApp.Api.Features.InternalJobs;
+
+/// <summary>
+/// Reports every journey without activity for longer than <see cref="JourneyOptions.AbandonAfter"/>
+/// (<c>patient_journey_abandoned</c>) and closes it. A patient who acts between the read and the claim is not reported:
+/// the claim requires the activity read. Each patient is reported once, ever.
+/// </summary>
+internal sealed class AbandonedJourneyJob(MedicAppDbContext db, EventTracker tracker, TimeProvider time, IOptions<JourneyOptions> options)
+{
+    public const string Name = "check-abandoned-journeys";
+
+    public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var threshold = options.Value.AbandonAfter;
+        var inactiveSince = now - threshold;
+        var states = PatientJourney.Abandonable;
+        var idle = await db.Patients.AsNoTracking()
+            .Where(p => states.Contains(p.JourneyState) && p.AbandonReportedAt == null && p.LastActivityAt < inactiveSince)
+            .Select(static p => new { p.Id, p.JourneyState, p.JourneyStateSince, p.LastActivityAt })
+            .ToListAsync(cancellationToken);
+
+        var processed = 0;
+        foreach (var patient in idle)
+        {
+            var claimed = await db.Patients
+                .Where(p => p.Id == patient.Id && p.AbandonReportedAt == null && p.JourneyState == patient.JourneyState && p.LastActivityAt == patient.LastActivityAt)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(static p => p.AbandonReportedAt, now)
+                        .SetProperty(static p => p.JourneyState, JourneyState.Abandoned)
+                        .SetProperty(static p => p.JourneyStateSince, now),
+                    cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            processed++;
+            var id = patient.Id.ToString("D");
+            tracker.PatientJourneyAbandoned(id, patient.JourneyState, now - patient.LastActivityAt, threshold);
+            tracker.PatientJourneyTransition(id, patient.JourneyState, JourneyState.Abandoned, TransitionTrigger.ScheduledJob, now - patient.JourneyStateSince);
+        }
+
+        return new JobReport(Name, processed, now);
+    }
+}

@@ -1,0 +1,48 @@
+using MedicApp.Api.Data;
+using MedicApp.Telemetry;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedicApp.Api.Features.InternalJobs;
+
+/// <summary>
+/// Reports every patient whose legal reflection period has ended (<c>reflection_period_ended</c>) and moves their journey
+/// on to "ready for the procedure". Safe to run often and concurrently: each patient is claimed by one conditional
+/// update, so reported once, ever.
+/// </summary>
+internal sealed class ReflectionPeriodJob(MedicAppDbContext db, EventTracker tracker, TimeProvider time)
+{
+    public const string Name = "check-reflection-period";
+
+    public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = await db.Patients.AsNoTracking()
+            .Where(p => p.JourneyState == JourneyState.ReflectionPeriod && p.ReflectionEndReportedAt == null && p.ReflectionPeriodEndsAt <= now)
+            .Select(static p => new { p.Id, p.JourneyStateSince, EndsAt = p.ReflectionPeriodEndsAt!.Value })
+            .ToListAsync(cancellationToken);
+
+        var processed = 0;
+        foreach (var patient in due)
+        {
+            var claimed = await db.Patients
+                .Where(p => p.Id == patient.Id && p.ReflectionEndReportedAt == null && p.JourneyState == JourneyState.ReflectionPeriod)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(static p => p.ReflectionEndReportedAt, now)
+                        .SetProperty(static p => p.JourneyState, JourneyState.ReadyForProcedure)
+                        .SetProperty(static p => p.JourneyStateSince, now)
+                        .SetProperty(static p => p.LastActivityAt, now),
+                    cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
+
+            processed++;
+            var id = patient.Id.ToString("D");
+            tracker.ReflectionPeriodEnded(id, patient.EndsAt - patient.JourneyStateSince, now - patient.EndsAt, patient.JourneyStateSince);
+            tracker.PatientJourneyTransition(id, JourneyState.ReflectionPeriod, JourneyState.ReadyForProcedure, TransitionTrigger.ScheduledJob, now - patient.JourneyStateSince);
+        }
+
+        return new JobReport(Name, processed, now);
+    }
+}

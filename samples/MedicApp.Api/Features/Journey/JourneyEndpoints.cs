@@ -1,0 +1,41 @@
+using MedicApp.Api.Data;
+using MedicApp.Api.Features.Patients;
+using MedicApp.Api.Infrastructure;
+using MedicApp.Telemetry;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedicApp.Api.Features.Journey;
+
+/// <summary>The end of the journey (LOG-16): the clinic closes it once the procedure has taken place.</summary>
+internal static class JourneyEndpoints
+{
+    public static IEndpointRouteBuilder MapJourney(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/patients/{id:guid}/journey/completion", CompleteAsync)
+            .WithTags("Journey")
+            .WithSummary("Closes the journey once the procedure has taken place.");
+        return routes;
+    }
+
+    private static async Task<IResult> CompleteAsync(Guid id, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (patient is null)
+        {
+            return Problems.NotFound("patient");
+        }
+
+        var now = time.GetUtcNow();
+        var procedureDone = await db.Appointments.AnyAsync(
+            a => a.PatientId == id && a.Kind == AppointmentKind.Procedure && a.CancelledAt == null && a.StartsAt <= now, cancellationToken);
+        if (patient.JourneyState != JourneyState.AppointmentBooked || !procedureDone)
+        {
+            return Problems.Conflict($"A journey is completed once its procedure has taken place; the journey is at {patient.JourneyState}.");
+        }
+
+        var transition = PatientJourney.Move(patient, JourneyState.Completed, TransitionTrigger.StaffAction, now);
+        await db.SaveChangesAsync(cancellationToken);
+        tracker.Track([transition]);
+        return Results.Ok(PatientView.Of(patient));
+    }
+}

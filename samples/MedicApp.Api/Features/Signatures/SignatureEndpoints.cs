@@ -1,0 +1,214 @@
+using System.Text.Json;
+using MedicApp.Api.Data;
+using MedicApp.Api.Features.Journey;
+using MedicApp.Api.Infrastructure;
+using MedicApp.Telemetry;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MedicApp.Api.Features.Signatures;
+
+/// <summary>Signatures through Yousign and its webhook, at the clinic, and all signatures complete (LOG-12).</summary>
+internal static class SignatureEndpoints
+{
+    public const int MaxWebhookBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapSignatures(this IEndpointRouteBuilder routes)
+    {
+        var signatures = routes.MapGroup("/").WithTags("Signatures");
+        signatures.MapPost("/patients/{id:guid}/signatures/yousign", RequestYousignAsync).WithSummary("Sends a document to sign through Yousign.");
+        signatures.MapPost("/patients/{id:guid}/signatures/clinic", StartAtClinicAsync).WithSummary("Starts a signature at the clinic.");
+        signatures.MapPost("/signatures/{signatureId:guid}/clinic-completion", CompleteAtClinicAsync).WithSummary("Ends a signature at the clinic.");
+        signatures.MapGet("/patients/{id:guid}/signatures", ListAsync).WithSummary("A patient's signature requests.");
+        signatures.MapPost("/webhooks/yousign", ReceiveWebhookAsync).WithSummary("Yousign's webhook, signed with HMAC-SHA256.").DisableAntiforgery();
+        return routes;
+    }
+
+    private static async Task<IResult> RequestYousignAsync(
+        Guid id, YousignSignatureRequest request, MedicAppDbContext db, IYousignClient yousign, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var validation = new RequestValidation().Required("document", request.Document);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var (patient, problem) = await FindSignablePatientAsync(db, id, request.Document!.Value, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var externalId = await yousign.CreateSignatureRequestAsync(id, request.Document.Value, cancellationToken);
+        var signature = new SignatureRequest
+        {
+            Id = Guid.CreateVersion7(),
+            PatientId = id,
+            Provider = SignatureProvider.Yousign,
+            Document = request.Document.Value,
+            ExternalId = externalId,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var transitions = Start(db, patient!, signature, TransitionTrigger.PatientAction);
+        await db.SaveChangesAsync(cancellationToken);
+
+        tracker.SignatureYousignInitiated(patient!.TelemetryId, externalId, signature.Document, documentCount: 1);
+        tracker.Track(transitions);
+        return Results.Created($"/patients/{id}/signatures", View(signature));
+    }
+
+    private static async Task<IResult> StartAtClinicAsync(
+        Guid id, ClinicSignatureRequest request, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var validation = new RequestValidation()
+            .Required("document", request.Document)
+            .Required("clinicId", request.ClinicId, 64)
+            .Required("practitionerId", request.PractitionerId, 64);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var (patient, problem) = await FindSignablePatientAsync(db, id, request.Document!.Value, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var signature = new SignatureRequest
+        {
+            Id = Guid.CreateVersion7(),
+            PatientId = id,
+            Provider = SignatureProvider.Clinic,
+            Document = request.Document.Value,
+            ClinicId = request.ClinicId,
+            PractitionerId = request.PractitionerId,
+            CreatedAt = time.GetUtcNow(),
+        };
+        var transitions = Start(db, patient!, signature, TransitionTrigger.StaffAction);
+        await db.SaveChangesAsync(cancellationToken);
+
+        tracker.SignatureCabinetInitiated(patient!.TelemetryId, signature.ClinicId!, signature.PractitionerId!, signature.Document);
+        tracker.Track(transitions);
+        return Results.Created($"/patients/{id}/signatures", View(signature));
+    }
+
+    private static async Task<IResult> CompleteAtClinicAsync(
+        Guid signatureId, ClinicSignatureCompletion request, MedicAppDbContext db, SignatureCompletion completion, CancellationToken cancellationToken)
+    {
+        var validation = new RequestValidation().Required("outcome", request.Outcome);
+        if (!validation.IsValid)
+        {
+            return validation.ToProblem();
+        }
+
+        var signature = await db.SignatureRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == signatureId && r.Provider == SignatureProvider.Clinic, cancellationToken);
+        if (signature is null)
+        {
+            return Problems.NotFound("signature at the clinic");
+        }
+
+        if (!await completion.CompleteAsync(signature, request.Outcome!.Value, TransitionTrigger.StaffAction, cancellationToken))
+        {
+            return Problems.Conflict("The signature has already ended.");
+        }
+
+        return Results.Ok(View(signature) with { Outcome = request.Outcome });
+    }
+
+    private static async Task<IResult> ListAsync(Guid id, MedicAppDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Patients.AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            return Problems.NotFound("patient");
+        }
+
+        var requests = await db.SignatureRequests.AsNoTracking().Where(r => r.PatientId == id).OrderBy(static r => r.CreatedAt).ToListAsync(cancellationToken);
+        return Results.Ok(requests.Select(View));
+    }
+
+    // Yousign retries a call that did not get a 2xx: an unknown or already handled request is acknowledged, not failed.
+    private static async Task<IResult> ReceiveWebhookAsync(
+        HttpRequest httpRequest, MedicAppDbContext db, SignatureCompletion completion, IOptions<YousignOptions> options, ILogger<YousignOptions> logger, CancellationToken cancellationToken)
+    {
+        var secret = options.Value.WebhookSecret;
+        if (string.IsNullOrEmpty(secret))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The Yousign webhook is not configured.", detail: "Set Yousign:WebhookSecret.");
+        }
+
+        var body = await WebhookBody.ReadAsync(httpRequest, MaxWebhookBytes, cancellationToken);
+        if (body is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The webhook body is too large.");
+        }
+
+        if (!YousignWebhookSignature.IsValid(secret, body, httpRequest.Headers[YousignWebhookSignature.HeaderName]))
+        {
+            return Problems.Unauthorized($"The {YousignWebhookSignature.HeaderName} header does not sign this body.");
+        }
+
+        YousignWebhook? webhook;
+        try
+        {
+            webhook = JsonSerializer.Deserialize(body, YousignWebhookJson.Default.YousignWebhook);
+        }
+        catch (JsonException)
+        {
+            webhook = null;
+        }
+
+        if (webhook?.Data?.SignatureRequest?.Id is not { Length: > 0 } externalId || webhook.EventName is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The webhook body is not a Yousign signature request event.");
+        }
+
+        if (webhook.Outcome is not { } outcome)
+        {
+            return Results.Ok(new { handled = false });
+        }
+
+        var signature = await db.SignatureRequests.AsNoTracking().FirstOrDefaultAsync(r => r.ExternalId == externalId, cancellationToken);
+        if (signature is null)
+        {
+            YousignLog.UnknownRequest(logger, webhook.EventName);
+            return Results.Ok(new { handled = false });
+        }
+
+        var handled = await completion.CompleteAsync(signature, outcome, TransitionTrigger.SignatureWebhook, cancellationToken);
+        return Results.Ok(new { handled });
+    }
+
+    private static async Task<(Patients.Patient? Patient, IResult? Problem)> FindSignablePatientAsync(MedicAppDbContext db, Guid id, SignatureDocument document, CancellationToken cancellationToken)
+    {
+        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (patient is null)
+        {
+            return (null, Problems.NotFound("patient"));
+        }
+
+        if (patient.JourneyState is not (JourneyState.ContactVerified or JourneyState.SignaturesPending))
+        {
+            return (null, Problems.Conflict($"Documents are signed once the file is complete and the contact verified; the journey is at {patient.JourneyState}."));
+        }
+
+        // A declined or expired request can be sent again; a pending or signed one cannot.
+        if (await db.SignatureRequests.AnyAsync(r => r.PatientId == id && r.Document == document && (r.CompletedAt == null || r.Outcome == SignatureOutcome.Signed), cancellationToken))
+        {
+            return (null, Problems.Conflict($"A signature of the {document} is already pending or done."));
+        }
+
+        return (patient, null);
+    }
+
+    private static List<JourneyTransition> Start(MedicAppDbContext db, Patients.Patient patient, SignatureRequest signature, TransitionTrigger trigger)
+    {
+        db.SignatureRequests.Add(signature);
+        patient.LastActivityAt = signature.CreatedAt;
+        return patient.JourneyState == JourneyState.ContactVerified
+            ? [PatientJourney.Move(patient, JourneyState.SignaturesPending, trigger, signature.CreatedAt)]
+            : [];
+    }
+
+    private static SignatureView View(SignatureRequest r) => new(r.Id, r.PatientId, r.Provider, r.Document, r.ExternalId, r.Outcome);
+}

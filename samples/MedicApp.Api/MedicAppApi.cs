@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MedicApp.Api.Data;
+using MedicApp.Api.Features.Appointments;
+using MedicApp.Api.Features.Auth;
+using MedicApp.Api.Features.InternalJobs;
+using MedicApp.Api.Features.Journey;
+using MedicApp.Api.Features.Patients;
+using MedicApp.Api.Features.Prescriptions;
+using MedicApp.Api.Features.Signatures;
+using MedicApp.Api.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+
+namespace MedicApp.Api;
+
+/// <summary>The API's composition: services, middleware and endpoints, shared by the server, the demo and the tests.</summary>
+internal static class MedicAppApi
+{
+    /// <summary>Bodies larger than this are refused with 413: the largest request, a medical file, stays well under it.</summary>
+    public const long MaxRequestBodyBytes = 256 * 1024;
+
+    public static WebApplicationBuilder AddMedicAppApi(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(static kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.AddMedicAppTelemetryWiring();
+
+        var services = builder.Services;
+        services.AddMedicAppDatabase();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<MedicAppDbContext>("database");
+        services.ConfigureHttpJsonOptions(static o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        });
+
+        // Bad input is a 4xx with a problem-details body in every environment, never a 500.
+        services.Configure<RouteHandlerOptions>(static o => o.ThrowOnBadRequest = false);
+
+        services.AddOptions<JourneyOptions>().BindConfiguration(JourneyOptions.SectionName);
+        services.AddOptions<SignatureOptions>().BindConfiguration(SignatureOptions.SectionName);
+        services.AddOptions<YousignOptions>().BindConfiguration(YousignOptions.SectionName);
+        services.AddOptions<LockoutPolicy>().BindConfiguration(LockoutPolicy.SectionName);
+
+        services.AddSingleton<DevelopmentOutbox>();
+        services.AddSingleton<IMessageSender>(static sp => sp.GetRequiredService<DevelopmentOutbox>());
+        services.AddSingleton<FakeYousignClient>();
+        services.AddSingleton<IYousignClient>(static sp => sp.GetRequiredService<FakeYousignClient>());
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddScoped<SignatureCompletion>();
+        services.AddScoped<ReflectionPeriodJob>();
+        services.AddScoped<AbandonedJourneyJob>();
+        return builder;
+    }
+
+    public static WebApplication UseMedicAppApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(static (context, next) =>
+        {
+            if (context.Request.ContentLength > MaxRequestBodyBytes)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.", detail: $"At most {MaxRequestBodyBytes} bytes.")
+                    .ExecuteAsync(context);
+            }
+
+            return next(context);
+        });
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapPatients();
+        app.MapAuth();
+        app.MapSignatures();
+        app.MapAppointments();
+        app.MapPrescriptions();
+        app.MapJourney();
+        app.MapInternalJobs();
+        return app;
+    }
+}

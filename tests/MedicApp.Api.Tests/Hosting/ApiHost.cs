@@ -1,0 +1,112 @@
+using MedicApp.Api.Data;
+using MedicApp.Api.Features.Signatures;
+using MedicApp.Api.Infrastructure;
+using MedicApp.Telemetry;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MedicApp.Api.Tests.Hosting;
+
+/// <summary>
+/// The reference API on a database of its own, with a fake clock and the SDK's in-memory sink (strict mode): tests read
+/// the exact events and properties that would have been sent.
+/// </summary>
+internal sealed class ApiHost : WebApplicationFactory<Program>
+{
+    public const string InternalKey = "test-internal-key-0123456789abcdef";
+    public const string WebhookSecret = "test-webhook-secret-0123456789";
+
+    /// <summary>A Tuesday morning, so that the next days hold slots.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly TestDatabase _database;
+    private readonly Dictionary<string, string?> _settings;
+
+    private ApiHost(TestDatabase database, Dictionary<string, string?> settings)
+    {
+        _database = database;
+        _settings = settings;
+    }
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    public InMemoryEventSink Events => Services.GetRequiredService<InMemoryEventSink>();
+
+    public DevelopmentOutbox Outbox => Services.GetRequiredService<DevelopmentOutbox>();
+
+    /// <summary>Starts a host; <paramref name="settings"/> override the test defaults (null removes one).</summary>
+    public static async Task<ApiHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null, bool kestrel = false)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var all = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:MedicApp"] = database.ConnectionString,
+            ["INTERNAL_JOBS_KEY"] = InternalKey,
+            ["Yousign:WebhookSecret"] = WebhookSecret,
+            ["MedicAppTelemetry:ApplicationInsights:ConnectionString"] = "",
+            ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var host = new ApiHost(database, all);
+        if (kestrel)
+        {
+            host.UseKestrel(0);
+            host.StartServer();
+        }
+        else
+        {
+            _ = host.Server;
+        }
+
+        return host;
+    }
+
+    /// <summary>Runs <paramref name="action"/> on a fresh context, for arranging and checking rows directly.</summary>
+    public async Task<T> WithDbAsync<T>(Func<MedicAppDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<MedicAppDbContext>());
+    }
+
+    public Task<int> CountAsync<TEntity>()
+        where TEntity : class
+        => WithDbAsync(static db => db.Set<TEntity>().CountAsync());
+
+    public FakeYousignClient Yousign => Services.GetRequiredService<FakeYousignClient>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        // As host settings, so that what the API reads while registering its services (the Application Insights
+        // connection string) sees them too; as application configuration, so that they win over appsettings.json.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddMedicAppTelemetry().UseInMemorySink();
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}

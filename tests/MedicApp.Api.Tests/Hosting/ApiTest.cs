@@ -1,0 +1,31 @@
+using MedicApp.Api.Data;
+
+namespace MedicApp.Api.Tests.Hosting;
+
+/// <summary>
+/// A test class with a host of its own, an HTTP client and the patient steps. Each flow's tests run on both databases:
+/// the class is abstract, with one nested class per provider.
+/// </summary>
+public abstract class ApiTest : IAsyncLifetime
+{
+    internal abstract DatabaseProvider Provider { get; }
+
+    internal ApiHost Host { get; private set; } = null!;
+
+    internal HttpClient Client { get; private set; } = null!;
+
+    internal PatientSteps Steps { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Host = await ApiHost.StartAsync(Provider);
+        Client = Host.CreateClient();
+        Steps = new PatientSteps(Host, Client);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Host.DisposeAsync();
+    }
+}

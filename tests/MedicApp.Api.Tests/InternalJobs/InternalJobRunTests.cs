@@ -1,0 +1,85 @@
+using System.Net;
+using MedicApp.Api.Data;
+using MedicApp.Api.Tests.Hosting;
+using static MedicApp.Api.Tests.Hosting.EventAssert;
+
+namespace MedicApp.Api.Tests.InternalJobs;
+
+/// <summary>Both jobs on SQLite and PostgreSQL, over Kestrel: each patient is reported once, ever, even under 10 concurrent calls.</summary>
+public sealed class InternalJobRunTests
+{
+    public static TheoryData<string> Providers => [nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.PostgreSql)];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task ReflectionPeriodJob_TenConcurrentCalls_ReportEachPatientOnce(string provider)
+    {
+        await using var host = await ApiHost.StartAsync(Enum.Parse<DatabaseProvider>(provider), kestrel: true);
+        var client = host.CreateClient();
+        var steps = new PatientSteps(host, client);
+        var ended = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ended.Add(await steps.InReflectionPeriodAsync());
+        }
+
+        host.Time.Advance(TimeSpan.FromDays(15) + TimeSpan.FromHours(6));
+        var waiting = await steps.InReflectionPeriodAsync();
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => steps.RunJobAsync("check-reflection-period")));
+
+        Assert.Equal(3, counts.Sum());
+        var events = host.Events.GetEvents("reflection_period_ended");
+        Assert.Equal(ended.Select(id => Pseudonym(host, id)).Order(), events.Select(static e => e.Properties["patient_id"]).Order());
+        Assert.All(events, e => Assert.Equal(Milliseconds(TimeSpan.FromDays(15)), e.Properties["reflection_period_ms"]));
+        Assert.All(events, e => Assert.Equal(Milliseconds(TimeSpan.FromHours(6)), e.Properties["overdue_ms"]));
+        Assert.Equal(0, await steps.RunJobAsync("check-reflection-period"));
+        Assert.Equal("reflection_period>ready_for_procedure:scheduled_job", Transitions(host, ended[0])[^1]);
+        Assert.Equal("reflection_period", (await client.GetAsync($"/patients/{waiting}", HttpStatusCode.OK)).Text("journeyState"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AbandonedJourneyJob_TenConcurrentCalls_ReportEachIdleJourneyOnce(string provider)
+    {
+        await using var host = await ApiHost.StartAsync(Enum.Parse<DatabaseProvider>(provider), kestrel: true);
+        var client = host.CreateClient();
+        var steps = new PatientSteps(host, client);
+        var idle = (await steps.RegisterAsync()).Id;
+        var (idleLater, idleLaterEmail) = await steps.RegisterAsync();
+        await steps.VerifyEmailAsync(idleLater, idleLaterEmail);
+        await steps.CompleteFileAsync(idleLater);
+        var waitingByLaw = await steps.InReflectionPeriodAsync();
+        host.Time.Advance(TimeSpan.FromDays(20));
+        var active = (await steps.RegisterAsync()).Id;
+        host.Time.Advance(TimeSpan.FromDays(11));
+
+        var counts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => steps.RunJobAsync("check-abandoned-journeys")));
+
+        Assert.Equal(2, counts.Sum());
+        var events = host.Events.GetEvents("patient_journey_abandoned");
+        Assert.Equal(new[] { idle, idleLater }.Select(id => Pseudonym(host, id)).Order(), events.Select(static e => e.Properties["patient_id"]).Order());
+        var dossier = events.Single(e => e.Properties["patient_id"] == Pseudonym(host, idleLater));
+        Assert.Equal(("dossier_completed", Milliseconds(TimeSpan.FromDays(31)), Milliseconds(TimeSpan.FromDays(30))),
+            (dossier.Properties["last_state"], dossier.Properties["inactive_for_ms"], dossier.Properties["threshold_ms"]));
+        Assert.Equal("dossier_completed>abandoned:scheduled_job", Transitions(host, idleLater)[^1]);
+        Assert.Equal(0, await steps.RunJobAsync("check-abandoned-journeys"));
+        Assert.Equal("reflection_period", (await client.GetAsync($"/patients/{waitingByLaw}", HttpStatusCode.OK)).Text("journeyState"));
+        Assert.Equal("registered", (await client.GetAsync($"/patients/{active}", HttpStatusCode.OK)).Text("journeyState"));
+    }
+
+    [Fact]
+    public async Task AbandonedJourneyJob_ConfiguredDelay_Applies()
+    {
+        await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?> { ["Journey:AbandonAfter"] = "7.00:00:00" });
+        var steps = new PatientSteps(host, host.CreateClient());
+        await steps.RegisterAsync();
+        host.Time.Advance(TimeSpan.FromDays(6));
+        Assert.Equal(0, await steps.RunJobAsync("check-abandoned-journeys"));
+
+        host.Time.Advance(TimeSpan.FromDays(2));
+
+        Assert.Equal(1, await steps.RunJobAsync("check-abandoned-journeys"));
+        Single(host, "patient_journey_abandoned", new Dictionary<string, string> { ["threshold_ms"] = Milliseconds(TimeSpan.FromDays(7)) });
+    }
+}

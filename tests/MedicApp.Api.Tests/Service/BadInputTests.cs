@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text;
+using MedicApp.Api.Data;
+using MedicApp.Api.Features.Patients;
+using MedicApp.Api.Tests.Hosting;
+
+namespace MedicApp.Api.Tests.Service;
+
+/// <summary>Bad input is a 4xx with a problem-details body, never a 500, and writes nothing.</summary>
+public abstract class BadInputTests : ApiTest
+{
+    public sealed class OnSqlite : BadInputTests
+    {
+        internal override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    }
+
+    public sealed class OnPostgreSql : BadInputTests
+    {
+        internal override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+    }
+
+    public static TheoryData<string, string, string, HttpStatusCode> Requests => new()
+    {
+        // Missing fields.
+        { "POST", "/patients", """{"phone":"0612345678","password":"correct horse battery"}""", HttpStatusCode.BadRequest },
+        { "POST", "/patients", """{"email":"not-an-email","phone":"0612345678","password":"correct horse battery"}""", HttpStatusCode.BadRequest },
+        { "POST", "/patients", """{"email":"a@example.fr","phone":"0612345678","password":"short"}""", HttpStatusCode.BadRequest },
+        { "POST", "/auth/login", """{"login":"a@example.fr"}""", HttpStatusCode.BadRequest },
+        { "POST", "/appointments", """{"practitionerId":"prac-0001"}""", HttpStatusCode.BadRequest },
+        { "POST", "/prescriptions", """{"patientId":"0193a6f6-0000-7000-8000-000000000000","practitionerId":"prac-0001","stage":"follow_up","items":[]}""", HttpStatusCode.BadRequest },
+
+        // Wrong types and unknown enum values.
+        { "POST", "/patients", """{"email":42,"phone":"0612345678","password":"correct horse battery"}""", HttpStatusCode.BadRequest },
+        { "POST", "/patients", """{"email":"a@example.fr","phone":"0612345678","password":"correct horse battery","channel":"carrier_pigeon"}""", HttpStatusCode.BadRequest },
+        { "POST", "/patients", """{"email":"a@example.fr","phone":"0612345678","password":"correct horse battery","channel":3}""", HttpStatusCode.BadRequest },
+        { "POST", "/appointments", """{"patientId":"not-a-guid","practitionerId":"prac-0001","kind":"consultation","startsAt":"2026-12-02T09:00:00+01:00"}""", HttpStatusCode.BadRequest },
+        { "POST", "/appointments", """{"patientId":"0193a6f6-0000-7000-8000-000000000000","practitionerId":"prac-0001","kind":"consultation","startsAt":"tomorrow"}""", HttpStatusCode.BadRequest },
+
+        // Malformed JSON, or none.
+        { "POST", "/patients", """{"email":"a@example.fr",""", HttpStatusCode.BadRequest },
+        { "POST", "/patients", "", HttpStatusCode.BadRequest },
+        { "POST", "/auth/mfa", "[1,2,3]", HttpStatusCode.BadRequest },
+
+        // Unknown ids.
+        { "GET", "/patients/0193a6f6-0000-7000-8000-000000000000", "", HttpStatusCode.NotFound },
+        { "PUT", "/patients/0193a6f6-0000-7000-8000-000000000000/medical-file", """{"medicalHistory":"x","allergies":"x","currentTreatments":"x"}""", HttpStatusCode.NotFound },
+        { "POST", "/appointments", """{"patientId":"0193a6f6-0000-7000-8000-000000000000","practitionerId":"prac-0001","kind":"consultation","startsAt":"2026-12-02T09:00:00+01:00"}""", HttpStatusCode.NotFound },
+        { "POST", "/appointments", """{"patientId":"0193a6f6-0000-7000-8000-000000000000","practitionerId":"prac-9999","kind":"consultation","startsAt":"2026-12-02T09:00:00+01:00"}""", HttpStatusCode.NotFound },
+        { "POST", "/appointments/0193a6f6-0000-7000-8000-000000000000/cancellation", """{"cancelledBy":"patient","reason":"other"}""", HttpStatusCode.NotFound },
+        { "GET", "/prescriptions/0193a6f6-0000-7000-8000-000000000000/document?downloadedBy=patient", "", HttpStatusCode.NotFound },
+        { "POST", "/signatures/0193a6f6-0000-7000-8000-000000000000/clinic-completion", """{"outcome":"signed"}""", HttpStatusCode.NotFound },
+        { "POST", "/auth/mfa", """{"challengeId":"unknown","code":"123456"}""", HttpStatusCode.Unauthorized },
+    };
+
+    [Theory]
+    [MemberData(nameof(Requests))]
+    public async Task BadRequest_IsAProblemAndWritesNothing(string method, string path, string body, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method != "GET")
+        {
+            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":" + (int)expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await Host.CountAsync<Patient>());
+        Assert.Empty(Host.Events.Events);
+    }
+
+    [Fact]
+    public async Task OversizedBody_Is413()
+    {
+        var body = $$"""{"email":"a@example.fr","phone":"0612345678","password":"correct horse battery","locale":"{{new string('x', 300_000)}}"}""";
+
+        using var response = await Client.PostAsync("/patients", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, await Host.CountAsync<Patient>());
+    }
+
+    [Fact]
+    public async Task InvalidMedicalFile_LeavesThePatientAsItWas()
+    {
+        var (id, _) = await Steps.RegisterAsync();
+
+        var problem = await Client.PutAsync($"/patients/{id}/medical-file", new { medicalHistory = "Asthme", allergies = new string('x', 4_001), documentsUploaded = 90 }, HttpStatusCode.BadRequest);
+
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("allergies", out _) && errors.TryGetProperty("currentTreatments", out _) && errors.TryGetProperty("documentsUploaded", out _), errors.ToString());
+        Assert.Equal("registered", (await Client.GetAsync($"/patients/{id}", HttpStatusCode.OK)).Text("journeyState"));
+        Assert.Empty(Host.Events.GetEvents("patient_dossier_completed"));
+    }
+}
