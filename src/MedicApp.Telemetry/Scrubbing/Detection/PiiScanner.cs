@@ -16,7 +16,9 @@ internal static partial class PiiScanner
 {
     private const int NearTriggerWindow = 8;
 
-    private static readonly SearchValues<char> s_triggers = SearchValues.Create("0123456789@%=:JBb");
+    internal const string Triggers = "0123456789@%=:JBb";
+
+    private static readonly SearchValues<char> s_triggers = SearchValues.Create(Triggers);
 
     /// <summary>Finds the first personal value that starts at or after <paramref name="floor"/>.</summary>
     /// <param name="text">The text.</param>
@@ -54,13 +56,15 @@ internal static partial class PiiScanner
     }
 
     // Triggers come a few characters apart in logs: those are looked at one by one, the vectorized search costing more
-    // to set up than they do; it takes over for longer stretches.
+    // to set up than they do; it takes over for longer stretches. Both find the characters of Triggers.
     private static int NextTrigger(ReadOnlySpan<char> text, int position)
     {
         var near = Math.Min(text.Length, position + NearTriggerWindow);
+        var triggers = AsciiTriggers;
         for (var i = position; i < near; i++)
         {
-            if (s_triggers.Contains(text[i]))
+            var c = text[i];
+            if (IsTrigger(c, triggers))
             {
                 return i;
             }
@@ -263,7 +267,32 @@ internal static partial class PiiScanner
         return !((next is '-' or '/' && char.IsAsciiLetterOrDigit(after)) || (next is '.' or ',' && char.IsAsciiDigit(after)));
     }
 
-    private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || (c > '\u007f' && char.IsLetterOrDigit(c));
+    internal static bool IsTrigger(char c) => IsTrigger(c, AsciiTriggers);
+
+    internal static bool IsWordCharacter(char c) => IsWordChar(c);
+
+    private static bool IsTrigger(char c, ReadOnlySpan<byte> table) => c < 128 && table[c] != 0;
+
+    // A table for ASCII: words are most of what the scan skips, and the table costs one load per character.
+    private static bool IsWordChar(char c) => c < 128 ? AsciiWordChars[c] != 0 : char.IsLetterOrDigit(c);
+
+    // The triggers as a table, for the characters looked at one by one: 0-9 @ % = : J B b.
+    private static ReadOnlySpan<byte> AsciiTriggers =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0,
+        1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+
+    // Letters, digits and '_'.
+    private static ReadOnlySpan<byte> AsciiWordChars =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
 
     private static int SkipWord(ReadOnlySpan<char> text, int index)
     {
