@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace MedicApp.Monitoring.Tests.Kql;
 
-/// <summary>docs/M3_KQL_QUERIES.md shows the dashboards' queries exactly as infra/queries holds them.</summary>
+/// <summary>The documents show the queries exactly as infra/queries holds them.</summary>
 public sealed partial class KqlDocumentationTests
 {
     [Fact]
@@ -18,9 +18,25 @@ public sealed partial class KqlDocumentationTests
             .Order()
             .ToList();
         Assert.Equal(dashboards, blocks.Keys.Order());
+        AssertBlocksEqualFiles("docs/M3_KQL_QUERIES.md", blocks);
+    }
+
+    [Fact]
+    public void WeeklyReportGuide_ShowsBothReportQueriesAsTheirFiles()
+    {
+        var document = File.ReadAllText(Repository.PathOf("docs/DASH06_WEEKLY_REPORT_SETUP.md"));
+
+        var blocks = QueryBlock().Matches(document).ToDictionary(static m => m.Groups["file"].Value, static m => m.Groups["query"].Value);
+
+        Assert.Equal(["infra/queries/dash-06-weekly-business.kql", "infra/queries/dash-06-weekly-technical.kql"], blocks.Keys.Order());
+        AssertBlocksEqualFiles("docs/DASH06_WEEKLY_REPORT_SETUP.md", blocks);
+    }
+
+    private static void AssertBlocksEqualFiles(string document, Dictionary<string, string> blocks)
+    {
         foreach (var (file, query) in blocks)
         {
-            Assert.True(File.ReadAllText(Repository.PathOf(file)).TrimEnd('\n') == query.TrimEnd('\n'), $"docs/M3_KQL_QUERIES.md shows {file} differently from the file: copy the file into the block.");
+            Assert.True(File.ReadAllText(Repository.PathOf(file)).TrimEnd('\n') == query.TrimEnd('\n'), $"{document} shows {file} differently from the file: copy the file into the block.");
         }
     }
 

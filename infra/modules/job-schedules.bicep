@@ -1,0 +1,139 @@
+// ALERT-03 and ALERT-06 need their jobs run: a Logic App per job calls it on a recurrence, with the internal key held
+// as a SecureString workflow parameter (never shown in the definition, the run history or the outputs).
+@description('Location of the Logic Apps.')
+param location string
+
+@description('Base URL of the API, such as https://medicapp-api.azurewebsites.net.')
+param apiBaseUrl string
+
+@description('The value of INTERNAL_JOBS_KEY on the API.')
+@secure()
+param internalJobsKey string
+
+@description('Resource id of the action group notified when a job run fails.')
+param actionGroupId string
+
+var jobs = [
+  {
+    name: 'medicapp-job-reflection-period'
+    path: '/internal/check-reflection-period'
+    // Every hour: a reflection period is reported within the hour it ends.
+    recurrence: {
+      frequency: 'Hour'
+      interval: 1
+    }
+  }
+  {
+    name: 'medicapp-job-abandoned-journeys'
+    path: '/internal/check-abandoned-journeys'
+    // Every night at 03:00 Paris time: inactivity is counted in days.
+    recurrence: {
+      frequency: 'Day'
+      interval: 1
+      timeZone: 'Romance Standard Time'
+      schedule: {
+        hours: [
+          3
+        ]
+        minutes: [
+          0
+        ]
+      }
+    }
+  }
+]
+
+resource workflows 'Microsoft.Logic/workflows@2019-05-01' = [
+  for job in jobs: {
+    name: job.name
+    location: location
+    properties: {
+      state: 'Enabled'
+      parameters: {
+        internalJobsKey: {
+          value: internalJobsKey
+        }
+      }
+      definition: {
+        '$schema': 'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#'
+        contentVersion: '1.0.0.0'
+        parameters: {
+          internalJobsKey: {
+            type: 'SecureString'
+          }
+        }
+        triggers: {
+          recurrence: {
+            type: 'Recurrence'
+            recurrence: job.recurrence
+          }
+        }
+        actions: {
+          runJob: {
+            type: 'Http'
+            inputs: {
+              method: 'GET'
+              uri: '${apiBaseUrl}${job.path}'
+              headers: {
+                'X-Internal-Key': '@parameters(\'internalJobsKey\')'
+              }
+              retryPolicy: {
+                type: 'exponential'
+                count: 4
+                interval: 'PT30S'
+              }
+            }
+            runtimeConfiguration: {
+              secureData: {
+                properties: [
+                  'inputs'
+                ]
+              }
+            }
+          }
+        }
+        outputs: {}
+      }
+    }
+  }
+]
+
+// A job that fails (401, 503, the API down) would silently stop ALERT-03 or ALERT-06: its failed runs alert instead.
+resource failedRuns 'Microsoft.Insights/metricAlerts@2018-03-01' = [
+  for (job, i) in jobs: {
+    name: 'MedicApp - Job en echec ${job.path}'
+    location: 'global'
+    properties: {
+      description: 'A run of ${job.path} failed: ALERT-03 and ALERT-06 depend on it.'
+      severity: 2
+      enabled: true
+      scopes: [
+        workflows[i].id
+      ]
+      evaluationFrequency: 'PT15M'
+      windowSize: 'PT1H'
+      targetResourceType: 'Microsoft.Logic/workflows'
+      criteria: {
+        'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+        allOf: [
+          {
+            criterionType: 'StaticThresholdCriterion'
+            name: 'RunsFailed'
+            metricNamespace: 'Microsoft.Logic/workflows'
+            metricName: 'RunsFailed'
+            operator: 'GreaterThan'
+            threshold: 0
+            timeAggregation: 'Total'
+          }
+        ]
+      }
+      actions: [
+        {
+          actionGroupId: actionGroupId
+        }
+      ]
+    }
+  }
+]
+
+output names array = [for (job, i) in jobs: workflows[i].name]

@@ -1,0 +1,204 @@
+// DASH-06: the weekly report. A workbook shows it at any time; a Logic App runs its queries every Monday at 08:00 Paris
+// time and mails the result. Setup (the one-time consent of the Office 365 connection) and KQL:
+// docs/DASH06_WEEKLY_REPORT_SETUP.md.
+@description('Location of the workbook, the Logic App and its connection.')
+param location string
+
+@description('Name of the Application Insights component (in this resource group) the report queries.')
+param applicationInsightsName string
+
+@description('Who receives the report.')
+param recipients string
+
+var businessQuery = loadTextContent('../queries/dash-06-weekly-business.kql')
+var technicalQuery = loadTextContent('../queries/dash-06-weekly-technical.kql')
+
+// Monitoring Reader: enough to run queries on the component, nothing more.
+var monitoringReaderRoleId = '43d0d8ad-25c7-4714-9337-8ba259a9fe05'
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
+  name: guid(applicationInsights.id, 'medicapp-weekly-report')
+  location: location
+  kind: 'shared'
+  properties: {
+    displayName: 'MedicApp - Rapport hebdomadaire'
+    category: 'workbook'
+    sourceId: applicationInsights.id
+    serializedData: string({
+      version: 'Notebook/1.0'
+      items: [
+        {
+          type: 1
+          content: {
+            json: '# MedicApp - Rapport hebdomadaire\nLa semaine écoulée (du lundi au dimanche), comparée à la précédente.'
+          }
+        }
+        {
+          type: 3
+          content: {
+            version: 'KqlItem/1.0'
+            title: 'Evenements metier'
+            query: businessQuery
+            queryType: 0
+            resourceType: 'microsoft.insights/components'
+            size: 0
+          }
+        }
+        {
+          type: 3
+          content: {
+            version: 'KqlItem/1.0'
+            title: 'Indicateurs techniques'
+            query: technicalQuery
+            queryType: 0
+            resourceType: 'microsoft.insights/components'
+            size: 0
+          }
+        }
+      ]
+      fallbackResourceIds: [
+        applicationInsights.id
+      ]
+    })
+  }
+}
+
+resource office365 'Microsoft.Web/connections@2016-06-01' = {
+  name: 'medicapp-weekly-report-office365'
+  location: location
+  properties: {
+    displayName: 'MedicApp weekly report'
+    api: {
+      id: subscriptionResourceId('Microsoft.Web/locations/managedApis', location, 'office365')
+    }
+  }
+}
+
+resource report 'Microsoft.Logic/workflows@2019-05-01' = {
+  name: 'medicapp-weekly-report'
+  location: location
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    state: 'Enabled'
+    parameters: {
+      '$connections': {
+        value: {
+          office365: {
+            connectionId: office365.id
+            connectionName: office365.name
+            id: office365.properties.api.id
+          }
+        }
+      }
+    }
+    definition: {
+      '$schema': 'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#'
+      contentVersion: '1.0.0.0'
+      parameters: {
+        '$connections': {
+          type: 'Object'
+          defaultValue: {}
+        }
+      }
+      triggers: {
+        everyMonday: {
+          type: 'Recurrence'
+          recurrence: {
+            frequency: 'Week'
+            interval: 1
+            timeZone: 'Romance Standard Time'
+            schedule: {
+              weekDays: [
+                'Monday'
+              ]
+              hours: [
+                8
+              ]
+              minutes: [
+                0
+              ]
+            }
+          }
+        }
+      }
+      actions: {
+        business: {
+          type: 'Http'
+          inputs: {
+            method: 'POST'
+            uri: 'https://api.applicationinsights.io/v1/apps/${applicationInsights.properties.AppId}/query'
+            body: {
+              query: businessQuery
+            }
+            authentication: {
+              type: 'ManagedServiceIdentity'
+              audience: 'https://api.applicationinsights.io'
+            }
+          }
+        }
+        technical: {
+          type: 'Http'
+          runAfter: {
+            business: [
+              'Succeeded'
+            ]
+          }
+          inputs: {
+            method: 'POST'
+            uri: 'https://api.applicationinsights.io/v1/apps/${applicationInsights.properties.AppId}/query'
+            body: {
+              query: technicalQuery
+            }
+            authentication: {
+              type: 'ManagedServiceIdentity'
+              audience: 'https://api.applicationinsights.io'
+            }
+          }
+        }
+        mail: {
+          type: 'ApiConnection'
+          runAfter: {
+            technical: [
+              'Succeeded'
+            ]
+          }
+          inputs: {
+            host: {
+              connection: {
+                name: '@parameters(\'$connections\')[\'office365\'][\'connectionId\']'
+              }
+            }
+            method: 'post'
+            path: '/v2/Mail'
+            body: {
+              To: recipients
+              Subject: 'MedicApp - Rapport hebdomadaire'
+              Body: '<p>Evenements metier (semaine ecoulee et precedente) :</p><pre>@{string(body(\'business\')?[\'tables\']?[0])}</pre><p>Indicateurs techniques :</p><pre>@{string(body(\'technical\')?[\'tables\']?[0])}</pre><p>Le rapport interactif : classeur "MedicApp - Rapport hebdomadaire" de la ressource Application Insights.</p>'
+              Importance: 'Normal'
+            }
+          }
+        }
+      }
+      outputs: {}
+    }
+  }
+}
+
+resource canQuery 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(applicationInsights.id, report.id, monitoringReaderRoleId)
+  scope: applicationInsights
+  properties: {
+    principalId: report.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringReaderRoleId)
+  }
+}
+
+output workbookId string = workbook.id
+output logicAppName string = report.name
