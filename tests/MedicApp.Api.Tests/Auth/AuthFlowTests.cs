@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using MedicApp.Api.Data;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Api.Tests.Hosting;
@@ -68,6 +69,25 @@ public abstract class AuthFlowTests : ApiTest
             ["lock_duration_ms"] = Milliseconds(TimeSpan.FromMinutes(15)),
         });
         Assert.Empty(Host.Events.GetEvents("auth_login_success"));
+    }
+
+    [Fact]
+    public async Task Login_TenWrongPasswordsAtOnce_EachCountsAndTheAccountLocksOnce()
+    {
+        var (_, email) = await Steps.ReadyToSignAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 10).Select(async attempt =>
+        {
+            using var response = await Client.PostAsJsonAsync("/auth/login", new { login = email, password = $"parallel guess {attempt}" });
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(4, answers.Count(static s => s == HttpStatusCode.Unauthorized));
+        Assert.Equal(6, answers.Count(static s => s == HttpStatusCode.Locked));
+        var failures = Host.Events.GetEvents("auth_login_failure").Select(static e => (e.Properties["reason"], e.Properties["consecutive_failures"])).ToList();
+        Assert.Equal(["1", "2", "3", "4", "5"], failures.Where(static f => f.Item1 == "invalid_password").Select(static f => f.Item2).Order());
+        Assert.Equal(5, failures.Count(static f => f.Item1 == "account_locked"));
+        Single(Host, "auth_account_locked", new Dictionary<string, string> { ["failed_attempts"] = "5" });
     }
 
     [Fact]

@@ -13,6 +13,8 @@ namespace MedicApp.Api.Features.Auth;
 /// </summary>
 internal static class AuthEndpoints
 {
+    private const int MaxSaveAttempts = 20;
+
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder routes)
     {
         var auth = routes.MapGroup("/auth").WithTags("Auth");
@@ -51,22 +53,7 @@ internal static class AuthEndpoints
 
         if (hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
         {
-            account.ConsecutiveFailures++;
-            var locks = account.ConsecutiveFailures >= policy.Value.MaxPasswordFailures;
-            if (locks)
-            {
-                account.LockedUntil = now + policy.Value.LockDuration;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.InvalidPassword, account.ConsecutiveFailures);
-            if (locks)
-            {
-                tracker.AuthAccountLocked(account.TelemetryId, clientIp, LockTrigger.PasswordFailures, account.ConsecutiveFailures, policy.Value.LockDuration);
-                return Locked(account);
-            }
-
-            return WrongCredentials();
+            return await CountPasswordFailureAsync(db, tracker, account, clientIp, policy.Value, now, cancellationToken);
         }
 
         var patient = account.PatientId is { } patientId ? await db.Patients.FirstAsync(p => p.Id == patientId, cancellationToken) : null;
@@ -153,6 +140,47 @@ internal static class AuthEndpoints
         await db.SaveChangesAsync(cancellationToken);
         tracker.AuthMfaSuccess(account.TelemetryId, account.MfaMethod, account.MfaAttempts, now - account.MfaCodeSentAt!.Value);
         return Results.Ok(new SignedIn(account.Id, account.PatientId));
+    }
+
+    // Wrong passwords sent in parallel must each count, or a brute force would outrun the lock: the counter is a
+    // concurrency token, and a save that lost the race reloads the account and counts again.
+    private static async Task<IResult> CountPasswordFailureAsync(
+        MedicAppDbContext db, EventTracker tracker, Account account, string clientIp, LockoutPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (account.LockedUntil > now)
+            {
+                tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.AccountLocked, account.ConsecutiveFailures);
+                return Locked(account);
+            }
+
+            account.ConsecutiveFailures++;
+            var locks = account.ConsecutiveFailures >= policy.MaxPasswordFailures;
+            if (locks)
+            {
+                account.LockedUntil = now + policy.LockDuration;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxSaveAttempts)
+            {
+                await db.Entry(account).ReloadAsync(cancellationToken);
+                continue;
+            }
+
+            tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.InvalidPassword, account.ConsecutiveFailures);
+            if (!locks)
+            {
+                return WrongCredentials();
+            }
+
+            tracker.AuthAccountLocked(account.TelemetryId, clientIp, LockTrigger.PasswordFailures, account.ConsecutiveFailures, policy.LockDuration);
+            return Locked(account);
+        }
     }
 
     private static IResult WrongCredentials() => Problems.Unauthorized("The login or the password is wrong.");
