@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MedicApp.Api.Data;
 using MedicApp.Api.Features.Journey;
+using MedicApp.Api.Features.Patients;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
 using Microsoft.EntityFrameworkCore;
@@ -129,7 +130,7 @@ internal static class SignatureEndpoints
 
     // Yousign retries a call that did not get a 2xx: an unknown or already handled request is acknowledged, not failed.
     private static async Task<IResult> ReceiveWebhookAsync(
-        HttpRequest httpRequest, MedicAppDbContext db, SignatureCompletion completion, IOptions<YousignOptions> options, ILogger<YousignOptions> logger, CancellationToken cancellationToken)
+        HttpRequest httpRequest, MedicAppDbContext db, SignatureCompletion completion, IOptions<YousignOptions> options, ILogger<YousignWebhook> logger, CancellationToken cancellationToken)
     {
         var secret = options.Value.WebhookSecret;
         if (string.IsNullOrEmpty(secret))
@@ -179,7 +180,7 @@ internal static class SignatureEndpoints
         return Results.Ok(new { handled });
     }
 
-    private static async Task<(Patients.Patient? Patient, IResult? Problem)> FindSignablePatientAsync(MedicAppDbContext db, Guid id, SignatureDocument document, CancellationToken cancellationToken)
+    private static async Task<(Patient? Patient, IResult? Problem)> FindSignablePatientAsync(MedicAppDbContext db, Guid id, SignatureDocument document, CancellationToken cancellationToken)
     {
         var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (patient is null)
@@ -201,7 +202,7 @@ internal static class SignatureEndpoints
         return (patient, null);
     }
 
-    private static List<JourneyTransition> Start(MedicAppDbContext db, Patients.Patient patient, SignatureRequest signature, TransitionTrigger trigger)
+    private static List<JourneyTransition> Start(MedicAppDbContext db, Patient patient, SignatureRequest signature, TransitionTrigger trigger)
     {
         db.SignatureRequests.Add(signature);
         patient.LastActivityAt = signature.CreatedAt;
