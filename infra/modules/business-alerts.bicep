@@ -83,7 +83,7 @@ var alerts = [
   }
 ]
 
-resource logAlerts 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = [
+resource logAlerts 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = [
   for alert in alerts: {
     name: alert.name
     location: location
