@@ -161,10 +161,68 @@ resource report 'Microsoft.Logic/workflows@2019-05-01' = {
             }
           }
         }
+        // The query API answers {tables: [{columns, rows}]}: each row becomes a line of an HTML table.
+        businessRows: {
+          type: 'Select'
+          runAfter: {
+            technical: [
+              'Succeeded'
+            ]
+          }
+          inputs: {
+            from: '@body(\'business\')?[\'tables\']?[0]?[\'rows\']'
+            select: {
+              Evenement: '@item()[0]'
+              'Semaine ecoulee': '@item()[1]'
+              'Semaine precedente': '@item()[2]'
+            }
+          }
+        }
+        businessTable: {
+          type: 'Table'
+          runAfter: {
+            businessRows: [
+              'Succeeded'
+            ]
+          }
+          inputs: {
+            from: '@body(\'businessRows\')'
+            format: 'HTML'
+          }
+        }
+        technicalRows: {
+          type: 'Select'
+          runAfter: {
+            businessTable: [
+              'Succeeded'
+            ]
+          }
+          inputs: {
+            from: '@body(\'technical\')?[\'tables\']?[0]?[\'rows\']'
+            select: {
+              Requetes: '@item()[0]'
+              'Taux d\'echec': '@item()[1]'
+              'Duree p95 (ms)': '@item()[2]'
+              Exceptions: '@item()[3]'
+            }
+          }
+        }
+        technicalTable: {
+          type: 'Table'
+          runAfter: {
+            technicalRows: [
+              'Succeeded'
+            ]
+          }
+          inputs: {
+            from: '@body(\'technicalRows\')'
+            format: 'HTML'
+          }
+        }
         mail: {
           type: 'ApiConnection'
           runAfter: {
-            technical: [
+            technicalTable: [
               'Succeeded'
             ]
           }
@@ -179,7 +237,7 @@ resource report 'Microsoft.Logic/workflows@2019-05-01' = {
             body: {
               To: recipients
               Subject: 'MedicApp - Rapport hebdomadaire'
-              Body: '<p>Evenements metier (semaine ecoulee et precedente) :</p><pre>@{string(body(\'business\')?[\'tables\']?[0])}</pre><p>Indicateurs techniques :</p><pre>@{string(body(\'technical\')?[\'tables\']?[0])}</pre><p>Le rapport interactif : classeur "MedicApp - Rapport hebdomadaire" de la ressource Application Insights.</p>'
+              Body: '<h3>Evenements metier</h3>@{body(\'businessTable\')}<h3>Indicateurs techniques (semaine ecoulee)</h3>@{body(\'technicalTable\')}<p>Le rapport interactif : classeur "MedicApp - Rapport hebdomadaire" de la ressource Application Insights.</p>'
               Importance: 'Normal'
             }
           }
