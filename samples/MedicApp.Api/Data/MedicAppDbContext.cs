@@ -48,6 +48,7 @@ internal abstract class MedicAppDbContext(DbContextOptions options) : DbContext(
             account.HasIndex(static a => a.Login).IsUnique();
             account.HasIndex(static a => a.MfaChallengeId).IsUnique();
             account.Property(static a => a.ConsecutiveFailures).IsConcurrencyToken();
+            account.Property(static a => a.MfaAttempts).IsConcurrencyToken();
             account.Ignore(static a => a.TelemetryId);
         });
 

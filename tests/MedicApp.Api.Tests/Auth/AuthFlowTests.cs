@@ -137,6 +137,25 @@ public abstract class AuthFlowTests : ApiTest
     }
 
     [Fact]
+    public async Task Mfa_TenWrongCodesAtOnce_EachCountsAndTheAccountLocksOnce()
+    {
+        var (_, email) = await Steps.ReadyToSignAsync();
+        var challenge = (await Client.PostAsync("/auth/login", new { login = email, password = PatientSteps.Password }, HttpStatusCode.OK)).Text("challengeId");
+        var code = Host.Outbox.LastSecret("+33612345678", MessagePurpose.MfaCode);
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using var response = await Client.PostAsJsonAsync("/auth/mfa", new { challengeId = challenge, code = wrong });
+            Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Locked, response.StatusCode.ToString());
+        }));
+
+        var failures = Host.Events.GetEvents("auth_mfa_failure").Select(static e => (e.Properties["reason"], e.Properties["attempt_count"])).ToList();
+        Assert.Equal([("invalid_code", "1"), ("invalid_code", "2"), ("invalid_code", "3"), ("invalid_code", "4"), ("too_many_attempts", "5")], failures.OrderBy(static f => f.Item2));
+        Single(Host, "auth_account_locked", new Dictionary<string, string> { ["trigger"] = "mfa_failures", ["failed_attempts"] = "5" });
+    }
+
+    [Fact]
     public async Task Mfa_CodeEnteredTooLate_FailsAsExpired()
     {
         var (_, email) = await Steps.ReadyToSignAsync();

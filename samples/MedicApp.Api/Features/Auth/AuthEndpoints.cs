@@ -100,46 +100,72 @@ internal static class AuthEndpoints
 
         var clientIp = ClientAddress.Of(context);
         var now = time.GetUtcNow();
-        if (account.LockedUntil > now)
-        {
-            return Locked(account);
-        }
 
-        account.MfaAttempts++;
-        if (now - account.MfaCodeSentAt > policy.Value.MfaCodeLifetime)
+        // As for passwords, codes sent in parallel must each count: the attempt counter is a concurrency token, and a
+        // save that lost the race reloads the account and tries again (the challenge may have been used meanwhile).
+        for (var attempt = 1; ; attempt++)
         {
-            account.MfaChallengeId = null;
-            await db.SaveChangesAsync(cancellationToken);
-            tracker.AuthMfaFailure(account.TelemetryId, clientIp, account.MfaMethod, MfaFailureReason.ExpiredCode, account.MfaAttempts);
-            return Problems.Unauthorized("The code has expired: log in again.");
-        }
-
-        if (!SecretHash.Matches(request.Code, account.MfaCodeHash))
-        {
-            var locks = account.MfaAttempts >= policy.Value.MaxMfaAttempts;
-            if (locks)
+            if (account.MfaChallengeId != request.ChallengeId)
             {
-                account.MfaChallengeId = null;
-                account.LockedUntil = now + policy.Value.LockDuration;
+                return Problems.Unauthorized("The challenge is unknown or used: log in again.");
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            if (locks)
+            if (account.LockedUntil > now)
             {
-                tracker.AuthMfaFailure(account.TelemetryId, clientIp, account.MfaMethod, MfaFailureReason.TooManyAttempts, account.MfaAttempts);
-                tracker.AuthAccountLocked(account.TelemetryId, clientIp, LockTrigger.MfaFailures, account.MfaAttempts, policy.Value.LockDuration);
                 return Locked(account);
             }
 
-            tracker.AuthMfaFailure(account.TelemetryId, clientIp, account.MfaMethod, MfaFailureReason.InvalidCode, account.MfaAttempts);
-            return Problems.Unauthorized("The code is wrong.");
-        }
+            account.MfaAttempts++;
+            var outcome = now - account.MfaCodeSentAt > policy.Value.MfaCodeLifetime ? MfaOutcome.Expired
+                : SecretHash.Matches(request.Code, account.MfaCodeHash) ? MfaOutcome.Accepted
+                : account.MfaAttempts >= policy.Value.MaxMfaAttempts ? MfaOutcome.Locked
+                : MfaOutcome.Wrong;
+            if (outcome != MfaOutcome.Wrong)
+            {
+                account.MfaChallengeId = null;
+            }
 
-        account.MfaChallengeId = null;
-        account.MfaCodeHash = null;
-        await db.SaveChangesAsync(cancellationToken);
-        tracker.AuthMfaSuccess(account.TelemetryId, account.MfaMethod, account.MfaAttempts, now - account.MfaCodeSentAt!.Value);
-        return Results.Ok(new SignedIn(account.Id, account.PatientId));
+            if (outcome == MfaOutcome.Accepted)
+            {
+                account.MfaCodeHash = null;
+            }
+            else if (outcome == MfaOutcome.Locked)
+            {
+                account.LockedUntil = now + policy.Value.LockDuration;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxSaveAttempts)
+            {
+                await db.Entry(account).ReloadAsync(cancellationToken);
+                continue;
+            }
+
+            return Report(tracker, account, clientIp, outcome, policy.Value, now);
+        }
+    }
+
+    private static IResult Report(EventTracker tracker, Account account, string clientIp, MfaOutcome outcome, LockoutPolicy policy, DateTimeOffset now)
+    {
+        switch (outcome)
+        {
+            case MfaOutcome.Accepted:
+                tracker.AuthMfaSuccess(account.TelemetryId, account.MfaMethod, account.MfaAttempts, now - account.MfaCodeSentAt!.Value);
+                return Results.Ok(new SignedIn(account.Id, account.PatientId));
+            case MfaOutcome.Expired:
+                tracker.AuthMfaFailure(account.TelemetryId, clientIp, account.MfaMethod, MfaFailureReason.ExpiredCode, account.MfaAttempts);
+                return Problems.Unauthorized("The code has expired: log in again.");
+            case MfaOutcome.Locked:
+                tracker.AuthMfaFailure(account.TelemetryId, clientIp, account.MfaMethod, MfaFailureReason.TooManyAttempts, account.MfaAttempts);
+                tracker.AuthAccountLocked(account.TelemetryId, clientIp, LockTrigger.MfaFailures, account.MfaAttempts, policy.LockDuration);
+                return Locked(account);
+            default:
+                tracker.AuthMfaFailure(account.TelemetryId, clientIp, account.MfaMethod, MfaFailureReason.InvalidCode, account.MfaAttempts);
+                return Problems.Unauthorized("The code is wrong.");
+        }
     }
 
     // Wrong passwords sent in parallel must each count, or a brute force would outrun the lock: the counter is a

@@ -142,6 +142,7 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(256)");
 
                     b.Property<int>("MfaAttempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("MfaChallengeId")

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MedicApp.Api.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlMedicAppDbContext))]
-    [Migration("20261202003045_AccountFailureCounterToken")]
-    partial class AccountFailureCounterToken
+    [Migration("20261202003520_AccountCounterTokens")]
+    partial class AccountCounterTokens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -145,6 +145,7 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(256)");
 
                     b.Property<int>("MfaAttempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("MfaChallengeId")

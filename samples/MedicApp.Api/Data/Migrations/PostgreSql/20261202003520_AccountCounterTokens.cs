@@ -5,7 +5,7 @@
 namespace MedicApp.Api.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class AccountFailureCounterToken : Migration
+    public partial class AccountCounterTokens : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MedicApp.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMedicAppDbContext))]
-    [Migration("20261202003036_AccountFailureCounterToken")]
-    partial class AccountFailureCounterToken
+    [Migration("20261202003508_AccountCounterTokens")]
+    partial class AccountCounterTokens
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -140,6 +140,7 @@ namespace MedicApp.Api.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MfaAttempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MfaChallengeId")
