@@ -19,7 +19,7 @@ public sealed class PiiScannerTablesTests
     {
         for (var c = char.MinValue; c < char.MaxValue; c++)
         {
-            Assert.True(PiiScanner.IsWordCharacter(c) == (char.IsLetterOrDigit(c) || c == '_'), $"U+{(int)c:X4}");
+            Assert.True(PiiScanner.IsWordChar(c) == (char.IsLetterOrDigit(c) || c == '_'), $"U+{(int)c:X4}");
         }
     }
 }

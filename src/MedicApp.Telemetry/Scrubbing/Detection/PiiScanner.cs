@@ -60,11 +60,9 @@ internal static partial class PiiScanner
     private static int NextTrigger(ReadOnlySpan<char> text, int position)
     {
         var near = Math.Min(text.Length, position + NearTriggerWindow);
-        var triggers = AsciiTriggers;
         for (var i = position; i < near; i++)
         {
-            var c = text[i];
-            if (IsTrigger(c, triggers))
+            if (IsTrigger(text[i]))
             {
                 return i;
             }
@@ -267,14 +265,10 @@ internal static partial class PiiScanner
         return !((next is '-' or '/' && char.IsAsciiLetterOrDigit(after)) || (next is '.' or ',' && char.IsAsciiDigit(after)));
     }
 
-    internal static bool IsTrigger(char c) => IsTrigger(c, AsciiTriggers);
-
-    internal static bool IsWordCharacter(char c) => IsWordChar(c);
-
-    private static bool IsTrigger(char c, ReadOnlySpan<byte> table) => c < 128 && table[c] != 0;
+    internal static bool IsTrigger(char c) => c < 128 && AsciiTriggers[c] != 0;
 
     // A table for ASCII: words are most of what the scan skips, and the table costs one load per character.
-    private static bool IsWordChar(char c) => c < 128 ? AsciiWordChars[c] != 0 : char.IsLetterOrDigit(c);
+    internal static bool IsWordChar(char c) => c < 128 ? AsciiWordChars[c] != 0 : char.IsLetterOrDigit(c);
 
     // The triggers as a table, for the characters looked at one by one: 0-9 @ % = : J B b.
     private static ReadOnlySpan<byte> AsciiTriggers =>
