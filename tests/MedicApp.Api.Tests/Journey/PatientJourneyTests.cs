@@ -43,4 +43,11 @@ public sealed class PatientJourneyTests
         Assert.Throws<InvalidOperationException>(() => PatientJourney.Move(patient, JourneyState.Registered, TransitionTrigger.StaffAction, DateTimeOffset.UnixEpoch));
         Assert.Equal(JourneyState.Completed, patient.JourneyState);
     }
+
+    [Fact]
+    public void Planned_MoveOutOfTheTable_IsRefusedBeforeAnyUpdate()
+    {
+        Assert.Throws<InvalidOperationException>(static () => PatientJourney.Planned("p", JourneyState.ReflectionPeriod, JourneyState.Abandoned, TransitionTrigger.ScheduledJob, TimeSpan.Zero));
+        Assert.Equal(TimeSpan.Zero, PatientJourney.Planned("p", JourneyState.Registered, JourneyState.Abandoned, TransitionTrigger.ScheduledJob, TimeSpan.FromSeconds(-1)).TimeInState);
+    }
 }

@@ -29,6 +29,8 @@ internal sealed class AbandonedJourneyJob(MedicAppDbContext db, EventTracker tra
         var processed = 0;
         foreach (var patient in idle)
         {
+            var id = patient.Id.ToString("D");
+            var transition = PatientJourney.Planned(id, patient.JourneyState, JourneyState.Abandoned, TransitionTrigger.ScheduledJob, now - patient.JourneyStateSince);
             var claimed = await db.Patients
                 .Where(p => p.Id == patient.Id && p.AbandonReportedAt == null && p.JourneyState == patient.JourneyState && p.LastActivityAt == patient.LastActivityAt)
                 .ExecuteUpdateAsync(
@@ -42,9 +44,8 @@ internal sealed class AbandonedJourneyJob(MedicAppDbContext db, EventTracker tra
             }
 
             processed++;
-            var id = patient.Id.ToString("D");
             tracker.PatientJourneyAbandoned(id, patient.JourneyState, now - patient.LastActivityAt, threshold);
-            tracker.PatientJourneyTransition(id, patient.JourneyState, JourneyState.Abandoned, TransitionTrigger.ScheduledJob, now - patient.JourneyStateSince);
+            tracker.Track([transition]);
         }
 
         return new JobReport(Name, processed, now);

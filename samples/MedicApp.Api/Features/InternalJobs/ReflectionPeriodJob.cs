@@ -1,4 +1,5 @@
 using MedicApp.Api.Data;
+using MedicApp.Api.Features.Journey;
 using MedicApp.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,8 @@ internal sealed class ReflectionPeriodJob(MedicAppDbContext db, EventTracker tra
         var processed = 0;
         foreach (var patient in due)
         {
+            var id = patient.Id.ToString("D");
+            var transition = PatientJourney.Planned(id, JourneyState.ReflectionPeriod, JourneyState.ReadyForProcedure, TransitionTrigger.ScheduledJob, now - patient.JourneyStateSince);
             var claimed = await db.Patients
                 .Where(p => p.Id == patient.Id && p.ReflectionEndReportedAt == null && p.JourneyState == JourneyState.ReflectionPeriod)
                 .ExecuteUpdateAsync(
@@ -38,9 +41,8 @@ internal sealed class ReflectionPeriodJob(MedicAppDbContext db, EventTracker tra
             }
 
             processed++;
-            var id = patient.Id.ToString("D");
             tracker.ReflectionPeriodEnded(id, patient.EndsAt - patient.JourneyStateSince, now - patient.EndsAt, patient.JourneyStateSince);
-            tracker.PatientJourneyTransition(id, JourneyState.ReflectionPeriod, JourneyState.ReadyForProcedure, TransitionTrigger.ScheduledJob, now - patient.JourneyStateSince);
+            tracker.Track([transition]);
         }
 
         return new JobReport(Name, processed, now);

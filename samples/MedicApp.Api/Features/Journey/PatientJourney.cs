@@ -34,18 +34,22 @@ internal static class PatientJourney
     /// <exception cref="InvalidOperationException">The journey cannot go there from where it is.</exception>
     public static JourneyTransition Move(Patient patient, JourneyState to, TransitionTrigger trigger, DateTimeOffset now)
     {
-        var from = patient.JourneyState;
-        if (!CanMove(from, to))
-        {
-            throw new InvalidOperationException($"A journey cannot go from {from} to {to}.");
-        }
-
-        var transition = new JourneyTransition(patient.TelemetryId, from, to, trigger, Max(now - patient.JourneyStateSince, TimeSpan.Zero));
+        var transition = Planned(patient.TelemetryId, patient.JourneyState, to, trigger, now - patient.JourneyStateSince);
         patient.JourneyState = to;
         patient.JourneyStateSince = now;
         patient.LastActivityAt = now;
         return transition;
     }
+
+    /// <summary>
+    /// A move that a conditional update makes in the database (a job, the last signature) instead of on a loaded patient:
+    /// checked against the journey before the update runs, tracked once it has.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The journey cannot go there from where it is.</exception>
+    public static JourneyTransition Planned(string patientId, JourneyState from, JourneyState to, TransitionTrigger trigger, TimeSpan timeInState)
+        => CanMove(from, to)
+            ? new JourneyTransition(patientId, from, to, trigger, Max(timeInState, TimeSpan.Zero))
+            : throw new InvalidOperationException($"A journey cannot go from {from} to {to}.");
 
     public static void Track(this EventTracker tracker, IEnumerable<JourneyTransition> transitions)
     {

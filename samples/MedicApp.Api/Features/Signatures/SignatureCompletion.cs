@@ -56,8 +56,14 @@ internal sealed class SignatureCompletion(MedicAppDbContext db, EventTracker tra
         }
 
         // Two last signatures reported at once both see every document signed: the state decides which one reports it.
+        var id = patientId.ToString("D");
         var endsAt = now + journey.Value.ReflectionPeriod;
         var patient = await db.Patients.AsNoTracking().FirstAsync(p => p.Id == patientId, cancellationToken);
+        JourneyTransition[] transitions =
+        [
+            PatientJourney.Planned(id, JourneyState.SignaturesPending, JourneyState.Signed, trigger, now - patient.JourneyStateSince),
+            PatientJourney.Planned(id, JourneyState.Signed, JourneyState.ReflectionPeriod, trigger, TimeSpan.Zero),
+        ];
         var claimed = await db.Patients
             .Where(p => p.Id == patientId && p.JourneyState == JourneyState.SignaturesPending)
             .ExecuteUpdateAsync(
@@ -71,7 +77,6 @@ internal sealed class SignatureCompletion(MedicAppDbContext db, EventTracker tra
             return;
         }
 
-        var id = patientId.ToString("D");
         tracker.SignatureAllCompleted(
             id,
             signed.Count,
@@ -79,7 +84,6 @@ internal sealed class SignatureCompletion(MedicAppDbContext db, EventTracker tra
             signed.Count(static r => r.Provider == SignatureProvider.Clinic),
             signed.Max(static r => r.CompletedAt!.Value) - signed.Min(static r => r.CreatedAt),
             endsAt);
-        tracker.PatientJourneyTransition(id, JourneyState.SignaturesPending, JourneyState.Signed, trigger, now - patient.JourneyStateSince);
-        tracker.PatientJourneyTransition(id, JourneyState.Signed, JourneyState.ReflectionPeriod, trigger, TimeSpan.Zero);
+        tracker.Track(transitions);
     }
 }
