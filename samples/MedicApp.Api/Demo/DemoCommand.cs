@@ -44,9 +44,11 @@ internal static class DemoCommand
             },
         });
 
-        // The demo shows the local sink: an Application Insights connection string in the environment is not used.
+        // The demo shows the local sink: an Application Insights connection string, in configuration or in the
+        // environment (which the SDK and the exporter read directly), is not used by this process.
+        Environment.SetEnvironmentVariable(ApplicationInsightsSinkOptions.ConnectionStringVariable, null);
         builder.Configuration["MedicAppTelemetry:ApplicationInsights:ConnectionString"] = "";
-        builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "";
+        builder.Configuration[ApplicationInsightsSinkOptions.ConnectionStringVariable] = "";
         builder.AddMedicAppApi();
         builder.Services.AddSingleton<TimeProvider>(clock);
 

@@ -30,6 +30,26 @@ public sealed class DemoTests
     }
 
     [Fact]
+    public async Task Demo_WithAnApplicationInsightsConnectionStringInTheEnvironment_StillWritesTheLocalSink()
+    {
+        var directory = Directory.CreateTempSubdirectory("medicapp-demo-test-").FullName;
+        Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_CONNECTION_STRING", "InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint=http://127.0.0.1:9/");
+        try
+        {
+            var exitCode = await DemoCommand.RunAsync([$"--Demo:Directory={directory}", "--MedicAppTelemetry:Local:Console=false"], TextWriter.Null);
+
+            Assert.Equal(0, exitCode);
+            Assert.Null(Environment.GetEnvironmentVariable("APPLICATIONINSIGHTS_CONNECTION_STRING"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_CONNECTION_STRING", null);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Demo_OnPostgreSql_EmitsExactlyTheCatalogue()
     {
         var directory = Directory.CreateTempSubdirectory("medicapp-demo-test-").FullName;
