@@ -1,6 +1,11 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using Xunit;
@@ -8,44 +13,11 @@ using Xunit;
 namespace MedicApp.Telemetry.Tests.Packaging;
 
 /// <summary>
-/// The package as a consumer gets it: its layout, and a project that references it, declares a catalogue of its own
-/// (the README's example), builds, runs, and sees the generator's diagnostics.
+/// The package as a consumer gets it: its layout, and a web project that references it with the README's quick start
+/// as written, builds, runs, tracks, and sees the generator's diagnostics.
 /// </summary>
 public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPackage>
 {
-    private const string ClinicEvents = """
-        using MedicApp.Telemetry;
-
-        public sealed partial class ClinicEvents
-        {
-            [TelemetryEvent("consent_printed", Area = "CLN-1", Description = "A consent form was printed at the desk.")]
-            public partial void ConsentPrinted(
-                [Pseudonymized("The patient, pseudonymized.")] string patientId,
-                [NotPersonal("The clinic's reference.")] string clinicId,
-                [NotPersonal("Pages printed.")] int pageCount);
-        }
-        """;
-
-    private const string Program = """
-        using System;
-        using MedicApp.Telemetry;
-        using Microsoft.Extensions.DependencyInjection;
-
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddMedicAppTelemetry(o =>
-            {
-                o.Pseudonymization.Key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
-                o.Pseudonymization.KeyId = "pkg";
-            })
-            .AddCatalogue<ClinicEvents>();
-        await using var provider = services.BuildServiceProvider();
-
-        provider.GetRequiredService<ClinicEvents>().ConsentPrinted("patient-42", "clinic-7", 3);
-        await provider.GetRequiredService<EventPipeline>().FlushAsync();
-        Console.WriteLine("catalogue: " + ClinicEvents.Catalogue.Events[0].Name);
-        """;
-
     [Fact]
     public void Package_HoldsLibraryXmlDocsReadmeAndTheGeneratorAsAnAnalyzer()
     {
@@ -56,57 +28,72 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
         Assert.Contains("lib/net10.0/MedicApp.Telemetry.xml", entries);
         Assert.Contains("analyzers/dotnet/cs/MedicApp.Telemetry.Generators.dll", entries);
         Assert.Contains("README.md", entries);
-        Assert.DoesNotContain(entries, static e => e.StartsWith("lib/", System.StringComparison.Ordinal) && e.Contains("Generators", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, static e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
 
-        using var nuspec = archive.Entries.Single(static e => e.FullName.EndsWith(".nuspec", System.StringComparison.Ordinal)).Open();
+        using var nuspec = archive.Entries.Single(static e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
         var metadata = XDocument.Load(nuspec).Root!.Elements().Single(static e => e.Name.LocalName == "metadata");
         Assert.Equal("README.md", metadata.Elements().Single(static e => e.Name.LocalName == "readme").Value);
         var dependencies = metadata.Descendants().Where(static e => e.Name.LocalName == "dependency").Select(static e => (string)e.Attribute("id")!).ToArray();
         Assert.Contains("Microsoft.ApplicationInsights", dependencies);
-        Assert.DoesNotContain(dependencies, static id => id.Contains("Generators", System.StringComparison.Ordinal) || id.StartsWith("Microsoft.CodeAnalysis", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(dependencies, static id => id.Contains("Generators", StringComparison.Ordinal) || id.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task ConsumerProject_DeclaresACatalogueBuildsAndTracksThroughTheLocalSink()
+    public async Task QuickStart_AsTheReadmeShowsIt_BuildsRunsAndTracksToTheConsoleAndTheFile()
     {
-        var project = CreateConsumer("consumer");
-        File.WriteAllText(Path.Combine(project, "ClinicEvents.cs"), ClinicEvents);
+        var files = QuickStart.Files.Where(static f => f.Key != "output").ToDictionary();
+        var project = CreateConsumer("consumer", files);
+        var (exitCode, output) = await DotNetCli.RunAsync(project, "build", "-o", "out");
+        Assert.True(exitCode == 0, "The quick start does not build:\n" + output);
 
-        var (exitCode, output) = await DotNetCli.RunAsync(project, "run");
+        await using var app = ConsumerApp.Start(project, Path.Combine("out", "consumer.dll"));
+        var listening = await app.WaitForLineAsync("Now listening on: ");
+        using var http = new HttpClient { BaseAddress = new Uri(listening[(listening.IndexOf("http://", StringComparison.Ordinal))..].Trim()) };
+        using var response = await http.PostAsync(new Uri("/consents/patient-42?pages=3", UriKind.Relative), content: null);
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
 
-        Assert.True(exitCode == 0, "The consumer project failed:\n" + output);
-        Assert.Contains("consent_printed (CLN-1 v1) patient_id=pkg:", output, System.StringComparison.Ordinal);
-        Assert.Contains("page_count=3", output, System.StringComparison.Ordinal);
-        Assert.Contains("catalogue: consent_printed", output, System.StringComparison.Ordinal);
-        Assert.DoesNotContain("patient-42", output, System.StringComparison.Ordinal);
+        var line = await app.WaitForLineAsync("consent_printed");
+        Assert.Equal(WithoutTime(QuickStart.Files["output"].Split('\n')[0]), WithoutTime(line));
+        Assert.Equal(0, await app.StopAsync());
+
+        var json = Assert.Single(File.ReadAllLines(Path.Combine(project, "telemetry", "events.jsonl")));
+        using var written = JsonDocument.Parse(json);
+        Assert.Equal("consent_printed", written.RootElement.GetProperty("name").GetString());
+        var properties = written.RootElement.GetProperty("properties");
+        Assert.Equal(line.Split("patient_id=")[1].Split(' ')[0], properties.GetProperty("patient_id").GetString());
+        Assert.Equal("3", properties.GetProperty("page_count").GetString());
+        Assert.DoesNotContain("patient-42", json, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ConsumerProject_GetsTheGeneratorsDiagnostics()
     {
-        var project = CreateConsumer("consumer-invalid");
-        File.WriteAllText(Path.Combine(project, "ClinicEvents.cs"), ClinicEvents.Replace("\"consent_printed\"", "\"ConsentPrinted\"", System.StringComparison.Ordinal));
+        var files = QuickStart.Files.Where(static f => f.Key != "output").ToDictionary();
+        files["ClinicEvents.cs"] = files["ClinicEvents.cs"].Replace("\"consent_printed\"", "\"ConsentPrinted\"", StringComparison.Ordinal);
+        var project = CreateConsumer("consumer-invalid", files);
 
         var (exitCode, output) = await DotNetCli.RunAsync(project, "build");
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("error MEDTEL0002", output, System.StringComparison.Ordinal);
+        Assert.Contains("error MEDTEL0002", output, StringComparison.Ordinal);
     }
 
-    private string CreateConsumer(string name)
+    // "[telemetry] 10:02:51.347 consent_printed …": the time of day differs from run to run.
+    private static string WithoutTime(string line) => line[..line.IndexOf(' ', StringComparison.Ordinal)] + line[line.IndexOf(' ', line.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+
+    // A project as `dotnet new web` creates it, with the package from the test's own feed.
+    private string CreateConsumer(string name, IReadOnlyDictionary<string, string> files)
     {
         var project = Directory.CreateDirectory(Path.Combine(package.Directory, name)).FullName;
         File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
-                <ImplicitUsings>disable</ImplicitUsings>
+                <ImplicitUsings>enable</ImplicitUsings>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="MedicApp.Telemetry" Version="{package.Version}" />
-                <PackageReference Include="Microsoft.Extensions.Logging" Version="10.0.11" />
               </ItemGroup>
             </Project>
             """);
@@ -118,7 +105,11 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(project, "Program.cs"), Program);
+        foreach (var (file, text) in files)
+        {
+            File.WriteAllText(Path.Combine(project, file), text);
+        }
+
         return project;
     }
 }

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+
+namespace MedicApp.Telemetry.Tests.Packaging;
+
+/// <summary>
+/// A built consumer web application run as its own process: its console read line by line, stopped with SIGTERM as
+/// App Service or a terminal's Ctrl+C would, so the host shuts down and its sinks flush.
+/// </summary>
+internal sealed class ConsumerApp : IAsyncDisposable
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private readonly Process _process;
+    private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+    private readonly List<string> _seen = [];
+
+    private ConsumerApp(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => Write(e.Data);
+        _process.ErrorDataReceived += (_, e) => Write(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Output => string.Join('\n', _seen);
+
+    /// <summary>Starts <paramref name="assembly"/> in Development, listening on a free loopback port.</summary>
+    public static ConsumerApp Start(string workingDirectory, string assembly)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(assembly);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment.Remove("APPLICATIONINSIGHTS_CONNECTION_STRING");
+        return new ConsumerApp(Process.Start(start)!);
+    }
+
+    /// <summary>Reads the console until a line contains <paramref name="text"/>, and returns that line.</summary>
+    public async Task<string> WaitForLineAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(Deadline);
+        try
+        {
+            await foreach (var line in _lines.Reader.ReadAllAsync(timeout.Token))
+            {
+                _seen.Add(line);
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    return line;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        throw new TimeoutException($"No line with '{text}' within {Deadline.TotalSeconds} s. Output:\n{Output}");
+    }
+
+    /// <summary>Sends SIGTERM and waits for a graceful exit; returns the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(Deadline);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Write(string? line)
+    {
+        if (line is not null)
+        {
+            _lines.Writer.TryWrite(line);
+        }
+    }
+}
