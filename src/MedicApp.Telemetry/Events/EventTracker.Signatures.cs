@@ -66,6 +66,7 @@ public sealed partial class EventTracker
     /// <param name="clinicCount">How many were signed at the clinic.</param>
     /// <param name="totalTimeToSign">Time from the first request to the last signature.</param>
     /// <param name="reflectionPeriodEndsAt">When the legal reflection period ends.</param>
+    /// <param name="lastProvider">Where the last document was signed.</param>
     [TelemetryEvent("signature_all_completed", Area = "LOG-12", Description = "Every document of a patient is signed; the legal reflection period starts.")]
     public partial void SignatureAllCompleted(
         [Pseudonymized("The patient, pseudonymized.")] string patientId,
@@ -73,5 +74,6 @@ public sealed partial class EventTracker
         [NotPersonal("How many were signed through Yousign.")] int yousignCount,
         [NotPersonal("How many were signed at the clinic.")] int clinicCount,
         [NotPersonal("Time from the first request to the last signature.")] TimeSpan totalTimeToSign,
-        [NotPersonal("When the legal reflection period ends.")] DateTimeOffset reflectionPeriodEndsAt);
+        [NotPersonal("When the legal reflection period ends.")] DateTimeOffset reflectionPeriodEndsAt,
+        [NotPersonal("Where the last document was signed: through Yousign or at the clinic.")] SignatureProvider lastProvider);
 }

@@ -158,6 +158,7 @@ public abstract class SignatureFlowTests : ApiTest
             ["yousign_count"] = "2",
             ["clinic_count"] = "1",
             ["total_time_to_sign_ms"] = Milliseconds(TimeSpan.FromDays(2)),
+            ["last_provider"] = "yousign",
         });
         var patient = await Client.GetAsync($"/patients/{id}", HttpStatusCode.OK);
         Assert.Equal("reflection_period", patient.Text("journeyState"));

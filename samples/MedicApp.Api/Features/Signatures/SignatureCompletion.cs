@@ -39,14 +39,15 @@ internal sealed class SignatureCompletion(MedicAppDbContext db, EventTracker tra
 
         if (outcome == SignatureOutcome.Signed)
         {
-            await StartReflectionPeriodIfAllSignedAsync(request.PatientId, trigger, now, cancellationToken);
+            await StartReflectionPeriodIfAllSignedAsync(request, trigger, now, cancellationToken);
         }
 
         return true;
     }
 
-    private async Task StartReflectionPeriodIfAllSignedAsync(Guid patientId, TransitionTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task StartReflectionPeriodIfAllSignedAsync(SignatureRequest last, TransitionTrigger trigger, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var patientId = last.PatientId;
         var signed = await db.SignatureRequests.AsNoTracking()
             .Where(r => r.PatientId == patientId && r.Outcome == SignatureOutcome.Signed)
             .ToListAsync(cancellationToken);
@@ -83,7 +84,8 @@ internal sealed class SignatureCompletion(MedicAppDbContext db, EventTracker tra
             signed.Count(static r => r.Provider == SignatureProvider.Yousign),
             signed.Count(static r => r.Provider == SignatureProvider.Clinic),
             signed.Max(static r => r.CompletedAt!.Value) - signed.Min(static r => r.CreatedAt),
-            endsAt);
+            endsAt,
+            last.Provider);
         tracker.Track(transitions);
     }
 }
