@@ -6,6 +6,11 @@
 pg_port=${MEDICAPP_PG_PORT:-55432}
 pg_root=${MEDICAPP_PG_ROOT:-/tmp/medicapp-postgres}
 
+# apt-get needs root: through sudo when the script runs as a user.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
 pg_as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
@@ -13,8 +18,8 @@ pg_as_owner() {
 case "${1:-start}" in
   start)
     if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null \
-        || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+      as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null \
+        || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
     fi
     pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
     if [ ! -f "$pg_root/data/PG_VERSION" ]; then
