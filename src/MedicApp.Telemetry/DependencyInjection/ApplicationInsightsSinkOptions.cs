@@ -37,6 +37,11 @@ public sealed class ApplicationInsightsSinkOptions
     /// </summary>
     public int QueueCapacity { get; set; } = 10_000;
 
+    // Where the connection string comes from, for messages.
+    internal string ConnectionStringSetting => string.IsNullOrWhiteSpace(ConnectionString)
+        ? ConnectionStringVariable
+        : MedicAppTelemetryOptions.SectionName + ":ApplicationInsights:ConnectionString";
+
     internal string? ResolveConnectionString()
     {
         var value = string.IsNullOrWhiteSpace(ConnectionString)

@@ -52,10 +52,13 @@ internal sealed class MedicAppTelemetryOptionsValidator(IHostEnvironment? enviro
             failures.Add("MedicAppTelemetry:Local:QueueCapacity must be at least 1.");
         }
 
-        var connectionString = options.ApplicationInsights.ResolveConnectionString();
-        if (connectionString is not null && !connectionString.Contains("InstrumentationKey=", StringComparison.OrdinalIgnoreCase))
+        if (options.ApplicationInsights.ResolveConnectionString() is { } connectionString)
         {
-            failures.Add("The Application Insights connection string has no InstrumentationKey: copy it whole from the Application Insights resource (Overview, Connection String).");
+            var setting = options.ApplicationInsights.ConnectionStringSetting;
+            foreach (var problem in ConnectionStringCheck.FindProblems(connectionString))
+            {
+                failures.Add($"The Application Insights connection string ({setting}) {problem}: copy it whole from the Application Insights resource (Overview, Connection String).");
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -107,7 +107,7 @@ public static class MedicAppTelemetryServiceCollectionExtensions
         }
         else if (options.ApplicationInsights.ResolveConnectionString() is not null)
         {
-            sinks.Add(services.GetRequiredService<ApplicationInsightsEventSink>());
+            sinks.Add(ApplicationInsightsOrFallback(services, options));
         }
         else if (options.Local.Enabled)
         {
@@ -116,6 +116,28 @@ public static class MedicAppTelemetryServiceCollectionExtensions
 
         sinks.AddRange(services.GetServices<IEventSink>());
         return sinks;
+    }
+
+    // The pipeline is built when a request first injects the tracker: a sink that cannot start there must not fail
+    // that request, nor every later one. The validator already refuses the connection strings the exporter would; what
+    // still fails (the exporter itself, the file system) is reported once, and events go to the local sink, where they
+    // can be read, or are counted as dropped when the local sink is off.
+    private static IEventSink ApplicationInsightsOrFallback(IServiceProvider services, MedicAppTelemetryOptions options)
+    {
+        try
+        {
+            return services.GetRequiredService<ApplicationInsightsEventSink>();
+        }
+        catch (Exception exception)
+        {
+            var health = services.GetRequiredService<TelemetryHealth>();
+            var local = options.Local.Enabled ? services.GetRequiredService<LocalEventSink>() : null;
+            health.SinkUnavailable(
+                ApplicationInsightsEventSink.SinkName,
+                local is null ? "events are dropped and counted, since the local sink is off" : "events go to the local sink instead",
+                exception);
+            return (IEventSink?)local ?? new UnavailableEventSink(ApplicationInsightsEventSink.SinkName, health);
+        }
     }
 
     private sealed class BindFromApplicationConfiguration(IConfiguration? configuration = null) : IConfigureOptions<MedicAppTelemetryOptions>

@@ -98,6 +98,14 @@ public sealed class TelemetryHealth : IDisposable
             logger.LogError(ex, "MedicApp.Telemetry sink '{Sink}' failed {Count} time(s), last on event '{Event}'.", state.Sink, n, state.Event), (Sink: sinkName, Event: eventName));
     }
 
+    // A sink that could not be built is replaced (or left out) for the life of the process: one error, counted once.
+    internal void SinkUnavailable(string sinkName, string instead, Exception exception)
+    {
+        Interlocked.Increment(ref _sinkFailures);
+        Report("unavailable:" + sinkName, 1, exception, static (logger, ex, _, state) =>
+            logger.LogError(ex, "MedicApp.Telemetry sink '{Sink}' could not start; {Instead}.", state.Sink, state.Instead), (Sink: sinkName, Instead: instead));
+    }
+
     internal void TrackingFailed(string eventName, Exception exception)
     {
         Interlocked.Increment(ref _failed);

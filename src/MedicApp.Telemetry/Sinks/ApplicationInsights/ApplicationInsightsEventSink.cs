@@ -48,6 +48,8 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
     /// <summary>How many events the pump hands to the exporter between two flushes: one exporter batch.</summary>
     public const int ExporterBatchSize = 512;
 
+    internal const string SinkName = "application_insights";
+
     private const string CustomEventNameAttribute = "microsoft.custom_event.name";
 
     // The exporter shares one transmitter per connection string in the process; this key gives the sink one of its
@@ -125,15 +127,26 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
             });
         });
 
-        // Building the client builds and starts the OpenTelemetry SDK behind the configuration.
-        _client = new TelemetryClient(_configuration);
-        _loggerProvider = sdkServices!.GetRequiredService<LoggerProvider>();
-        _logger = sdkServices!.GetServices<ILoggerProvider>().OfType<OpenTelemetryLoggerProvider>().Single().CreateLogger(CategoryName);
+        try
+        {
+            // Building the client builds and starts the OpenTelemetry SDK behind the configuration.
+            _client = new TelemetryClient(_configuration);
+            _loggerProvider = sdkServices!.GetRequiredService<LoggerProvider>();
+            _logger = sdkServices!.GetServices<ILoggerProvider>().OfType<OpenTelemetryLoggerProvider>().Single().CreateLogger(CategoryName);
+        }
+        catch
+        {
+            // Whoever built the sink reports the failure; what was started for it stops here.
+            _configuration.Dispose();
+            _delivery.Dispose();
+            throw;
+        }
+
         _pump = Task.Run(PumpAsync);
     }
 
     /// <inheritdoc/>
-    public string Name => "application_insights";
+    public string Name => SinkName;
 
     /// <inheritdoc/>
     public void Emit(EventRecord record)
