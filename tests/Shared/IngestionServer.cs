@@ -27,6 +27,7 @@ internal sealed class IngestionServer : IDisposable
     private readonly Task _loop;
     private readonly object _gate = new();
     private readonly List<(Func<JsonObject, bool> Match, int Count, TaskCompletionSource Arrived)> _waiters = [];
+    private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IngestionServer()
     {
@@ -44,6 +45,15 @@ internal sealed class IngestionServer : IDisposable
 
     /// <summary>Gets or sets how long the server takes before answering a request.</summary>
     public TimeSpan Latency { get; set; }
+
+    /// <summary>
+    /// Gets or sets a task the server waits for before answering each request: a test holds the answers back until it
+    /// completes the task. Envelopes count as received only once answered.
+    /// </summary>
+    public Task AnswerGate { get; set; } = Task.CompletedTask;
+
+    /// <summary>Gets a task that completes when the server has read its first request.</summary>
+    public Task FirstRequestReceived => _firstRequest.Task;
 
     /// <summary>
     /// Gets or sets how the server answers a request, given the number of envelopes it holds: by default 200 with all
@@ -121,10 +131,13 @@ internal sealed class IngestionServer : IDisposable
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
             var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            _firstRequest.TrySetResult();
             if (Latency > TimeSpan.Zero)
             {
                 await Task.Delay(Latency);
             }
+
+            await AnswerGate;
 
             var answer = Answer(lines.Length);
             if (answer.Status == 200)

@@ -1,3 +1,5 @@
+using System;
+
 namespace MedicApp.Telemetry;
 
 /// <summary>Options of the Application Insights sink (section <c>MedicAppTelemetry:ApplicationInsights</c>).</summary>
@@ -37,6 +39,21 @@ public sealed class ApplicationInsightsSinkOptions
     /// </summary>
     public int QueueCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// Gets or sets how long disposing the sink (when the host stops) may take: sending the last events and waiting
+    /// for the ingestion endpoint to answer. Events still unanswered then are reported as dropped (the exporter keeps
+    /// no copy of a request on the wire, offline storage or not). Default: 10 seconds, well within the host's own
+    /// shutdown timeout (30 seconds).
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Gets or sets how long a flush waits for the answer to the request that carries the last event before it gives
+    /// up (and reports it); the events may still arrive later. A caller's cancellation token ends its wait sooner.
+    /// Default: 30 seconds.
+    /// </summary>
+    public TimeSpan FlushTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     // Where the connection string comes from, for messages.
     internal string ConnectionStringSetting => string.IsNullOrWhiteSpace(ConnectionString)
         ? ConnectionStringVariable
@@ -45,7 +62,7 @@ public sealed class ApplicationInsightsSinkOptions
     internal string? ResolveConnectionString()
     {
         var value = string.IsNullOrWhiteSpace(ConnectionString)
-            ? System.Environment.GetEnvironmentVariable(ConnectionStringVariable)
+            ? Environment.GetEnvironmentVariable(ConnectionStringVariable)
             : ConnectionString;
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }

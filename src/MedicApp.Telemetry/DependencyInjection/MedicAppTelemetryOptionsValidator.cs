@@ -47,6 +47,16 @@ internal sealed class MedicAppTelemetryOptionsValidator(IHostEnvironment? enviro
             failures.Add("MedicAppTelemetry:ApplicationInsights:QueueCapacity must be at least 1.");
         }
 
+        if (options.ApplicationInsights.ShutdownTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("MedicAppTelemetry:ApplicationInsights:ShutdownTimeout must be positive, such as 00:00:10.");
+        }
+
+        if (options.ApplicationInsights.FlushTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("MedicAppTelemetry:ApplicationInsights:FlushTimeout must be positive, such as 00:00:30.");
+        }
+
         if (options.Local.QueueCapacity < 1)
         {
             failures.Add("MedicAppTelemetry:Local:QueueCapacity must be at least 1.");

@@ -35,9 +35,11 @@ namespace MedicApp.Telemetry;
 /// <see cref="ApplicationInsightsSinkOptions.QueueCapacity"/>, past which drops are reported) instead of vanishing.
 /// </para>
 /// <para>
-/// <see cref="FlushAsync"/> completes once the request carrying every event queued before it has ended. Events the
-/// ingestion endpoint does not accept are reported to <see cref="TelemetryHealth"/>: as deferred when the exporter
-/// keeps them in offline storage for a retry, as dropped otherwise.
+/// <see cref="FlushAsync"/> completes once the request carrying every event queued before it has ended, or after
+/// <see cref="ApplicationInsightsSinkOptions.FlushTimeout"/>; disposal waits the same way, at most
+/// <see cref="ApplicationInsightsSinkOptions.ShutdownTimeout"/>. Events the ingestion endpoint does not accept are
+/// reported to <see cref="TelemetryHealth"/>: as deferred when the exporter keeps them in offline storage for a retry,
+/// as dropped otherwise; so are events it has not answered when the sink shuts down, as dropped.
 /// </para>
 /// </remarks>
 public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable, IDisposable
@@ -56,9 +58,6 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
     // own, so that its offline storage and delivery tracking apply and its shutdown leaves the application's alone.
     private const string DedicatedTransmitterKey = "MedicAppTelemetry=events";
 
-    // Bounds the wait for a request's end: the exporter's HTTP timeout is 100 seconds and it makes one attempt.
-    private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromMinutes(2);
-
     private readonly Channel<PendingEvent> _queue;
     private readonly TelemetryConfiguration _configuration;
     // Holds the SDK that the configuration built; the sink talks to its logger and logger provider directly.
@@ -68,8 +67,13 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
     private readonly TelemetryHealth _health;
     private readonly DeliveryTracker _delivery;
     private readonly bool _offlineStorage;
+    private readonly TimeSpan _flushTimeout;
+    private readonly TimeSpan _shutdownTimeout;
     private readonly Task _pump;
     private Guid _lastSent;
+
+    // Set when disposal gave up waiting for the pump: what it still holds is reported instead of sent.
+    private volatile bool _abandoned;
 
     /// <summary>Creates the sink and its Application Insights pipeline from the options.</summary>
     /// <param name="options">The telemetry options; a connection string is required.</param>
@@ -90,6 +94,8 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         });
 
         _offlineStorage = settings.EnableOfflineStorage;
+        _flushTimeout = settings.FlushTimeout;
+        _shutdownTimeout = settings.ShutdownTimeout;
         _delivery = new DeliveryTracker(OnTransmissionFailure);
         _configuration = new TelemetryConfiguration
         {
@@ -183,15 +189,49 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         await flushed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Sends what is queued, then shuts the Application Insights pipeline down.</summary>
-    /// <returns>A task that completes when everything queued was handed to the exporter and flushed.</returns>
+    /// <summary>
+    /// Sends what is queued and waits for the ingestion endpoint to answer, then shuts the Application Insights pipeline
+    /// down, in at most <see cref="ApplicationInsightsSinkOptions.ShutdownTimeout"/>. Events not answered by then are
+    /// reported as dropped.
+    /// </summary>
+    /// <returns>A task that completes when the events were delivered or reported.</returns>
     public async ValueTask DisposeAsync()
     {
-        if (_queue.Writer.TryComplete())
+        if (!_queue.Writer.TryComplete())
         {
-            await _pump.ConfigureAwait(false);
-            _configuration.Dispose();
-            _delivery.Dispose();
+            return;
+        }
+
+        using var deadline = new CancellationTokenSource(_shutdownTimeout);
+        try
+        {
+            await _pump.WaitAsync(deadline.Token).ConfigureAwait(false);
+            if (_lastSent != Guid.Empty)
+            {
+                await _delivery.WhenEnded(_lastSent).WaitAsync(deadline.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The pump reports what it still holds; the requests on the wire are counted below.
+            _abandoned = true;
+        }
+
+        // The exporter keeps no copy of a request on the wire (offline storage takes a batch only once its request has
+        // failed), so events still unanswered now are lost with the process.
+        var unanswered = _delivery.Close();
+        if (unanswered > 0)
+        {
+            _health.ReportDropped(Name, "the ingestion endpoint had not answered when the sink shut down", unanswered);
+        }
+
+        try
+        {
+            await Task.Run(_configuration.Dispose).WaitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Past the deadline the exporter stops in the background: what it still held was reported above.
         }
     }
 
@@ -206,6 +246,12 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         {
             while (reader.TryRead(out var pending))
             {
+                if (_abandoned)
+                {
+                    Abandon(pending);
+                    continue;
+                }
+
                 if (pending.Flushed is { } flushed)
                 {
                     FlushExporter();
@@ -223,7 +269,22 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
             }
         }
 
-        FlushExporter();
+        if (!_abandoned)
+        {
+            FlushExporter();
+        }
+    }
+
+    private void Abandon(PendingEvent pending)
+    {
+        if (pending.Flushed is { } flushed)
+        {
+            flushed.TrySetResult();
+        }
+        else
+        {
+            _health.ReportDropped(Name, "the sink shut down before the event could be sent");
+        }
     }
 
     private void Send(PendingEvent pending)
@@ -269,7 +330,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         {
             try
             {
-                await _delivery.WhenEnded(lastSent).WaitAsync(DeliveryTimeout).ConfigureAwait(false);
+                await _delivery.WhenEnded(lastSent).WaitAsync(_flushTimeout).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {

@@ -34,7 +34,8 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
     private readonly HashSet<Guid> _endedTails = [];
     private readonly Queue<Guid> _endedTailsOrder = new();
     private readonly Action<TransmissionFailure> _onFailure;
-    private bool _disposed;
+    private int _unanswered;
+    private bool _closed;
 
     public DeliveryTracker(Action<TransmissionFailure> onFailure) => _onFailure = onFailure;
 
@@ -45,7 +46,7 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
     {
         lock (_gate)
         {
-            if (_disposed || _endedTails.Contains(eventId))
+            if (_closed || _endedTails.Contains(eventId))
             {
                 return Task.CompletedTask;
             }
@@ -58,70 +59,107 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        var request = Started(message);
         try
         {
             ProcessNext(message, pipeline);
         }
         finally
         {
-            Ended(message);
+            Ended(message, request);
         }
     }
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
+        var request = Started(message);
         try
         {
             await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
         }
         finally
         {
-            Ended(message);
+            Ended(message, request);
         }
     }
 
-    /// <summary>Releases every waiter: once the exporter is shut down, no request will end any more.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Stops watching: releases every waiter, reports nothing more, and returns how many events are in requests that
+    /// have not been answered yet, for the caller to report.
+    /// </summary>
+    public int Close()
     {
         lock (_gate)
         {
-            _disposed = true;
+            _closed = true;
             foreach (var waiter in _waiters)
             {
                 waiter.Ended.TrySetResult();
             }
 
             _waiters.Clear();
+            return _unanswered;
         }
     }
 
-    private void Ended(HttpMessage message)
+    /// <summary>Stops watching (see <see cref="Close"/>).</summary>
+    public void Dispose() => Close();
+
+    private SentRequest Started(HttpMessage message)
     {
         // Runs on the exporter's thread, inside its error handling: nothing here may throw.
         try
         {
             var body = ReadBody(message.Request.Content);
             var events = CountEvents(body, out var tail);
-            if (events == 0)
+            lock (_gate)
             {
-                return;
+                _unanswered += events;
+            }
+
+            return new SentRequest(body, events, tail);
+        }
+        catch (Exception)
+        {
+            // A request we cannot read is not ours to judge; a waiting flush ends at its own deadline.
+            return new SentRequest([], 0, default);
+        }
+    }
+
+    private void Ended(HttpMessage message, SentRequest request)
+    {
+        if (request.Events == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            lock (_gate)
+            {
+                _unanswered -= request.Events;
+                if (_closed)
+                {
+                    // Counted by Close, reported by whoever closed.
+                    return;
+                }
             }
 
             var status = message.HasResponse ? message.Response.Status : 0;
             if (status != SuccessStatus)
             {
-                var refused = status == PartialSuccessStatus ? CountRefused(message.Response, events) : events;
+                var refused = status == PartialSuccessStatus ? CountRefused(message.Response, request.Events) : request.Events;
                 if (refused > 0)
                 {
                     _onFailure(new TransmissionFailure(status, refused));
                 }
             }
 
-            Release(body, tail);
+            Release(request.Body, request.Tail);
         }
         catch (Exception)
         {
-            // A request we cannot read is not ours to judge; a waiting flush ends at its own deadline.
+            // Same as above: the exporter's thread must not see an exception of ours.
         }
     }
 
@@ -206,4 +244,6 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
 
         return sent;
     }
+
+    private readonly record struct SentRequest(byte[] Body, int Events, Guid Tail);
 }
