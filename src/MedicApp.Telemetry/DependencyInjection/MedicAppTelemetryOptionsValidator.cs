@@ -14,7 +14,15 @@ internal sealed class MedicAppTelemetryOptionsValidator(IHostEnvironment? enviro
         var pseudonymization = options.Pseudonymization;
         if (string.IsNullOrWhiteSpace(pseudonymization.Key))
         {
-            if (!IsDevelopment(environment))
+            if (SendsToApplicationInsights(options))
+            {
+                failures.Add(
+                    "MedicAppTelemetry:Pseudonymization:Key is not set and events go to Application Insights: the fixed development key is public, " +
+                    "so pseudonyms made with it could be reversed by anyone who reads them. Set MedicAppTelemetry__Pseudonymization__Key " +
+                    $"to a base64 key of at least {Pseudonymizer.MinimumKeyLength} random bytes (for example the output of 'openssl rand -base64 32'), " +
+                    "or remove the Application Insights connection string to keep events on the local sink.");
+            }
+            else if (!IsDevelopment(environment))
             {
                 failures.Add(
                     $"MedicAppTelemetry:Pseudonymization:Key is not set and the environment is '{environment?.EnvironmentName ?? "unknown"}'. " +
@@ -73,6 +81,13 @@ internal sealed class MedicAppTelemetryOptionsValidator(IHostEnvironment? enviro
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    // The fixed development key is public: it may only make pseudonyms that stay on the developer's machine.
+    internal static bool MayUseDevelopmentKey(MedicAppTelemetryOptions options, IHostEnvironment? environment)
+        => IsDevelopment(environment) && !SendsToApplicationInsights(options);
+
+    private static bool SendsToApplicationInsights(MedicAppTelemetryOptions options)
+        => !options.UseInMemorySink && options.ApplicationInsights.ResolveConnectionString() is not null;
 
     internal static bool IsDevelopment(IHostEnvironment? environment)
         => environment is not null && string.Equals(environment.EnvironmentName, Environments.Development, StringComparison.OrdinalIgnoreCase);

@@ -3,11 +3,12 @@ namespace MedicApp.Telemetry;
 /// <summary>Options of the pseudonymization of identifiers (section <c>MedicAppTelemetry:Pseudonymization</c>).</summary>
 public sealed class PseudonymizationOptions
 {
-    /// <summary>The key id used in Development when no key is configured.</summary>
+    /// <summary>The key id used in Development when no key is configured and events stay local.</summary>
     public const string DevelopmentKeyId = "dev";
 
     /// <summary>
-    /// Gets or sets the secret HMAC key, base64, at least 32 bytes once decoded. Required outside Development.
+    /// Gets or sets the secret HMAC key, base64, at least 32 bytes once decoded. Required outside Development, and in
+    /// Development too once an Application Insights connection string is set: the fixed development key is public.
     /// Keep it out of source: on Azure App Service, an application setting
     /// <c>MedicAppTelemetry__Pseudonymization__Key</c> that references Key Vault
     /// (<c>@Microsoft.KeyVault(SecretUri=…)</c>).

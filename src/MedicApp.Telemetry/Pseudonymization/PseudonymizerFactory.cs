@@ -9,8 +9,8 @@ namespace MedicApp.Telemetry;
 /// <summary>Builds the <see cref="Pseudonymizer"/> from validated options.</summary>
 internal static class PseudonymizerFactory
 {
-    // Development only: a fixed, public key so pseudonyms are stable across runs on a laptop. The validator
-    // refuses to start without a real key in any other environment.
+    // Development only, and only while events stay local: a fixed, public key so pseudonyms are stable across runs on
+    // a laptop. The validator refuses to start without a real key in any other case.
     private const string DevelopmentKeySeed = "MedicApp.Telemetry development pseudonymization key";
 
     public static Pseudonymizer Create(IOptions<MedicAppTelemetryOptions> options, IHostEnvironment? environment)
@@ -18,12 +18,12 @@ internal static class PseudonymizerFactory
         var settings = options.Value.Pseudonymization;
         if (string.IsNullOrWhiteSpace(settings.Key))
         {
-            if (!MedicAppTelemetryOptionsValidator.IsDevelopment(environment))
+            if (!MedicAppTelemetryOptionsValidator.MayUseDevelopmentKey(options.Value, environment))
             {
                 throw new OptionsValidationException(
                     MedicAppTelemetryOptions.SectionName,
                     typeof(MedicAppTelemetryOptions),
-                    ["MedicAppTelemetry:Pseudonymization:Key is required outside Development."]);
+                    ["MedicAppTelemetry:Pseudonymization:Key is required outside Development and whenever events go to Application Insights."]);
             }
 
             return new Pseudonymizer(SHA256.HashData(Encoding.UTF8.GetBytes(DevelopmentKeySeed)), PseudonymizationOptions.DevelopmentKeyId, settings.CacheSize);

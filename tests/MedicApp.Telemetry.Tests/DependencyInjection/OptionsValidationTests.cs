@@ -36,6 +36,30 @@ public sealed class OptionsValidationTests
         Assert.StartsWith("dev:", pseudonym, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Development_WithAConnectionStringAndNoKey_RefusesToStartAndSaysWhatToSet()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development, DisableDefaults = true });
+        builder.Services.AddMedicAppTelemetry(o => o.ApplicationInsights.ConnectionString = "InstrumentationKey=00000000-0000-0000-0000-000000000001");
+        using var host = builder.Build();
+
+        var exception = Assert.Throws<OptionsValidationException>(() => host.StartAsync().GetAwaiter().GetResult());
+
+        Assert.Contains("events go to Application Insights", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("MedicAppTelemetry__Pseudonymization__Key", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Development_WithAConnectionStringAndNoKey_NeverPseudonymizesWithTheDevelopmentKey()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development, DisableDefaults = true });
+        builder.Services.AddMedicAppTelemetry(o => o.ApplicationInsights.ConnectionString = "InstrumentationKey=00000000-0000-0000-0000-000000000001");
+        using var host = builder.Build();
+
+        // Without the start-up check (a host that is never started), resolving the pseudonymizer fails too.
+        Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<Pseudonymizer>());
+    }
+
     [Theory]
     [InlineData("not base64!", "not valid base64")]
     [InlineData("c2hvcnQ=", "at least 32")]
