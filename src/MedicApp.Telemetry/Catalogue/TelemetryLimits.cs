@@ -3,6 +3,12 @@ using System.Collections.Generic;
 namespace MedicApp.Telemetry;
 
 /// <summary>The limits every event respects, checked at compile time by the generator and at run time by the pipeline.</summary>
+/// <remarks>
+/// The key and value lengths are those of the Application Insights data model for custom properties ("Max key length:
+/// 150, Max value length: 8192", https://learn.microsoft.com/azure/azure-monitor/app/data-model-complete). The count
+/// of properties is a budget of this SDK, not a documented service limit; the Azure Monitor exporter adds no property
+/// of its own to the events (the sink logs them without a logger category, which it would add as <c>CategoryName</c>).
+/// </remarks>
 public static class TelemetryLimits
 {
     /// <summary>The longest event name; Application Insights accepts 512, dashboards read better with short names.</summary>
@@ -14,7 +20,10 @@ public static class TelemetryLimits
     /// <summary>The longest property value Application Insights keeps; longer strings are truncated and marked.</summary>
     public const int MaxPropertyValueLength = 8192;
 
-    /// <summary>The most properties (dimensions and measurements) an event may carry, SDK properties included.</summary>
+    /// <summary>
+    /// The most properties an event may carry, those this SDK adds included: keeps <c>customDimensions</c> readable in
+    /// queries and dashboards.
+    /// </summary>
     public const int MaxPropertiesPerEvent = 100;
 
     /// <summary>The unique id of each event, so queries can remove retried duplicates.</summary>

@@ -44,9 +44,6 @@ namespace MedicApp.Telemetry;
 /// </remarks>
 public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable, IDisposable
 {
-    /// <summary>The logger category of the events, sent as their <c>CategoryName</c> property.</summary>
-    public const string CategoryName = "MedicApp.Telemetry.Events";
-
     /// <summary>How many events the pump hands to the exporter between two flushes: one exporter batch.</summary>
     public const int ExporterBatchSize = 512;
 
@@ -138,7 +135,10 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
             // Building the client builds and starts the OpenTelemetry SDK behind the configuration.
             _client = new TelemetryClient(_configuration);
             _loggerProvider = sdkServices!.GetRequiredService<LoggerProvider>();
-            _logger = sdkServices!.GetServices<ILoggerProvider>().OfType<OpenTelemetryLoggerProvider>().Single().CreateLogger(CategoryName);
+
+            // No category: the exporter (1.10) adds a non-empty logger category to customDimensions as CategoryName,
+            // which would make the sent properties differ from the declared ones that the local and in-memory sinks show.
+            _logger = sdkServices!.GetServices<ILoggerProvider>().OfType<OpenTelemetryLoggerProvider>().Single().CreateLogger(string.Empty);
         }
         catch
         {
@@ -361,7 +361,8 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         TaskCompletionSource? Flushed);
 
     // Runs inside the pump's Log call, before the exporter: gives the record the time the event was tracked and the
-    // trace context of the caller, marked recorded so that no sampler downstream drops it.
+    // trace context of the caller, marked recorded so that no sampler downstream drops it. The provider is the sink's
+    // own and the pump logs on this thread only, so a record seen while an event is current is that event's.
     private sealed class PendingEventProcessor : BaseProcessor<LogRecord>
     {
         [ThreadStatic]
@@ -375,7 +376,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
 
         public override void OnEnd(LogRecord data)
         {
-            if (t_current is not { } pending || data.CategoryName != CategoryName)
+            if (t_current is not { } pending)
             {
                 return;
             }
