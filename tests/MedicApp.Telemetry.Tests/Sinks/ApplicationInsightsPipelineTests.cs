@@ -53,24 +53,6 @@ public sealed class ApplicationInsightsPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task EventInsideSampledOutRequest_IsStillSentWithItsOperationId()
-    {
-        await using var services = BuildServices();
-        var tracker = services.GetRequiredService<EventTracker>();
-        using var request = new Activity("GET /patients").SetIdFormat(ActivityIdFormat.W3C);
-        request.ActivityTraceFlags = ActivityTraceFlags.None;
-        request.Start();
-        Assert.False(request.Recorded);
-
-        tracker.PatientRegistered("patient-1", ClientChannel.Web);
-        request.Stop();
-        await services.GetRequiredService<EventPipeline>().FlushAsync();
-
-        var envelope = Assert.Single(_server.CustomEvents);
-        Assert.Equal(request.TraceId.ToHexString(), (string?)envelope["tags"]!["ai.operation.id"]);
-    }
-
-    [Fact]
     public async Task FlushAsync_CompletesOnlyOnceTheEndpointHasAnswered()
     {
         // Longer than the one-second poll after which OpenTelemetry's ForceFlush returns with the request on the wire.

@@ -77,6 +77,12 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
     /// <param name="health">Where dropped events and failures are reported.</param>
     /// <param name="environment">The host environment, whose application name is the default cloud role name.</param>
     public ApplicationInsightsEventSink(IOptions<MedicAppTelemetryOptions> options, TelemetryHealth health, IHostEnvironment? environment = null)
+        : this(options, health, environment, SamplingDefences.All)
+    {
+    }
+
+    // Tests turn one defence off to prove that the other alone keeps events from being sampled away.
+    internal ApplicationInsightsEventSink(IOptions<MedicAppTelemetryOptions> options, TelemetryHealth health, IHostEnvironment? environment, SamplingDefences defences)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(health);
@@ -101,7 +107,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
             DisableOfflineStorage = !settings.EnableOfflineStorage,
 
             // This pipeline carries business events only: no record of it may be sampled away.
-            EnableTraceBasedLogsSampler = false,
+            EnableTraceBasedLogsSampler = !defences.HasFlag(SamplingDefences.NoTraceBasedLogsSampler),
         };
         if (!string.IsNullOrWhiteSpace(settings.StorageDirectory))
         {
@@ -120,7 +126,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
             builder.WithLogging(logging => logging.AddProcessor(services =>
             {
                 sdkServices = services;
-                return new PendingEventProcessor();
+                return new PendingEventProcessor(defences.HasFlag(SamplingDefences.RecordedTraceFlags));
             }));
             builder.Services.Configure<AzureMonitorExporterOptions>(exporter =>
             {
@@ -363,7 +369,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
     // Runs inside the pump's Log call, before the exporter: gives the record the time the event was tracked and the
     // trace context of the caller, marked recorded so that no sampler downstream drops it. The provider is the sink's
     // own and the pump logs on this thread only, so a record seen while an event is current is that event's.
-    private sealed class PendingEventProcessor : BaseProcessor<LogRecord>
+    private sealed class PendingEventProcessor(bool markRecorded) : BaseProcessor<LogRecord>
     {
         [ThreadStatic]
         private static PendingEvent? t_current;
@@ -386,7 +392,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
             {
                 data.TraceId = pending.TraceContext.TraceId;
                 data.SpanId = pending.TraceContext.SpanId;
-                data.TraceFlags = ActivityTraceFlags.Recorded;
+                data.TraceFlags = markRecorded ? ActivityTraceFlags.Recorded : pending.TraceContext.TraceFlags;
             }
         }
     }
