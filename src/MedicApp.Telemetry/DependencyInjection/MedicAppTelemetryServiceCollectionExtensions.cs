@@ -44,12 +44,22 @@ public static class MedicAppTelemetryServiceCollectionExtensions
 
     /// <summary>Registers MedicApp.Telemetry with options bound from <paramref name="section"/>.</summary>
     /// <param name="services">The services.</param>
-    /// <param name="section">The configuration section, usually <c>configuration.GetSection("MedicAppTelemetry")</c>.</param>
+    /// <param name="section">
+    /// The configuration section, usually <c>configuration.GetSection("MedicAppTelemetry")</c>. Given the whole
+    /// configuration instead, its <c>MedicAppTelemetry</c> section is bound.
+    /// </param>
     /// <returns>A builder to configure telemetry further.</returns>
     public static MedicAppTelemetryBuilder AddMedicAppTelemetry(this IServiceCollection services, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
+
+        // The root has no option keys of its own: binding it would silently bind nothing.
+        if (section is IConfigurationRoot && section.GetSection(MedicAppTelemetryOptions.SectionName).Exists())
+        {
+            section = section.GetSection(MedicAppTelemetryOptions.SectionName);
+        }
+
         services.Configure<MedicAppTelemetryOptions>(section);
         return AddCore(services);
     }

@@ -90,4 +90,19 @@ public sealed class OptionsValidationTests
         Assert.StartsWith("k7:", provider.GetRequiredService<InMemoryEventSink>().LatestEvent.Properties["account_id"], StringComparison.Ordinal);
         Assert.False(provider.GetRequiredService<IOptions<MedicAppTelemetryOptions>>().Value.Local.Console);
     }
+
+    [Fact]
+    public void WholeConfiguration_InsteadOfTheSection_BindsItsMedicAppTelemetrySection()
+    {
+        var configuration = TelemetryServices.Configuration(new Dictionary<string, string?>
+        {
+            ["MedicAppTelemetry:Pseudonymization:Key"] = TelemetryServices.Key,
+            ["MedicAppTelemetry:Pseudonymization:KeyId"] = "k7",
+        });
+        var services = new ServiceCollection();
+        services.AddMedicAppTelemetry(configuration).UseInMemorySink();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal("k7", provider.GetRequiredService<IOptions<MedicAppTelemetryOptions>>().Value.Pseudonymization.KeyId);
+    }
 }
