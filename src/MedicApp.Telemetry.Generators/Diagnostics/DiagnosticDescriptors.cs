@@ -27,8 +27,8 @@ internal static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor MissingClassification { get; } = Error(
         "MEDTEL0004",
-        "String property without a privacy classification",
-        "String parameter '{0}' has no privacy classification: add [NotPersonal], [Pseudonymized], [FreeText] or [PersonalData]");
+        "Property without a privacy classification",
+        "Parameter '{0}' has no privacy classification: add [NotPersonal], [Pseudonymized] or [FreeText]; personal or health data cannot be tracked");
 
     public static DiagnosticDescriptor UnsupportedPropertyType { get; } = Error(
         "MEDTEL0005",

@@ -9,7 +9,7 @@ namespace MedicApp.Telemetry.Generators.Model;
 /// <param name="Kind">The wire kind.</param>
 /// <param name="IsNullableValueType">Whether the type is <c>Nullable&lt;T&gt;</c>.</param>
 /// <param name="IsOptional">Whether a value may be absent (nullable value type or annotated reference).</param>
-/// <param name="Classification">The privacy classification, explicit or implied.</param>
+/// <param name="Classification">The privacy classification, as declared.</param>
 /// <param name="Description">What the property means, for the docs.</param>
 /// <param name="EnumTypeName">The fully qualified enum type, for enum properties.</param>
 /// <param name="EnumMembers">The enum members, for enum properties.</param>

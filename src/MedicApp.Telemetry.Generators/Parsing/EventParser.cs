@@ -291,15 +291,11 @@ internal static class EventParser
         }
 
         var classification = ReadClassification(parameter, out var description, out var explicitName, diagnostics);
+        // No default, whatever the type: a Guid can be a patient id and a DateTimeOffset a birth date.
         if (classification is null)
         {
-            if (kind == PropertyKind.String)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingClassification, location, parameterName));
-                return null;
-            }
-
-            classification = Classification.NotPersonal;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingClassification, location, parameterName));
+            return null;
         }
 
         if (classification == Classification.PersonalData)

@@ -29,13 +29,27 @@ public sealed class PropertyDiagnosticsTests
         }
         """;
 
-    [Fact]
-    public void MissingClassification_UnclassifiedString_ReportsMedtel0004OnTheParameter()
+    [Theory]
+    [InlineData("string")]
+    [InlineData("string?")]
+    [InlineData("Guid")]
+    [InlineData("Guid?")]
+    [InlineData("DateTimeOffset")]
+    [InlineData("TimeSpan")]
+    [InlineData("int")]
+    [InlineData("long?")]
+    [InlineData("decimal")]
+    [InlineData("bool")]
+    [InlineData("PaymentMethod")]
+    public void MissingClassification_UnclassifiedParameterOfAnyType_ReportsMedtel0004OnTheParameter(string type)
     {
-        DiagnosticAssert.ReportsSingle(
-            Catalogue("[NotPersonal] int itemCount, string {|MEDTEL0004:orderNote|}"),
-            "'orderNote'",
-            "[NotPersonal], [Pseudonymized], [FreeText] or [PersonalData]");
+        var diagnostic = DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal] int itemCount, " + type + " {|MEDTEL0004:customer|}"),
+            "'customer'",
+            "add [NotPersonal], [Pseudonymized] or [FreeText]",
+            "personal or health data cannot be tracked");
+
+        Assert.DoesNotContain("[PersonalData]", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,9 +50,9 @@ internal static class RepresentativeCatalogue
                 [NotPersonal] BookingChannel? previousChannel,
                 [NotPersonal("When the visit takes place.")] DateTimeOffset visitAt,
                 [NotPersonal("From booking to the visit.")] TimeSpan leadTime,
-                int slotCount,
+                [NotPersonal] int slotCount,
                 [NotPersonal("The fee, in euros.")] double fee,
-                bool isFirstVisit,
+                [NotPersonal] bool isFirstVisit,
                 [FreeText("The patient's comment, scrubbed.")] string? comment,
                 [NotPersonal("The booking flow.", Name = "booking_flow")] string @event);
 
@@ -63,8 +63,8 @@ internal static class RepresentativeCatalogue
             [TelemetryEvent("visit_cancelled", Area = "APT-2", Description = "A patient cancelled a visit.")]
             internal partial void VisitCancelled(
                 [Pseudonymized] string patientId,
-                TimeSpan? lateBy,
-                bool? refunded);
+                [NotPersonal] TimeSpan? lateBy,
+                [NotPersonal] bool? refunded);
         }
         """;
 }
