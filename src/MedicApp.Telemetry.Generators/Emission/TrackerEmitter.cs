@@ -199,7 +199,7 @@ internal static class TrackerEmitter
                 ? "writer.WritePseudonymized(" + i + ", " + value + ");"
                 : "writer.WriteGuid(" + i + ", " + value + ");",
             PropertyKind.Boolean => "writer.WriteBoolean(" + i + ", " + value + ");",
-            PropertyKind.Integer or PropertyKind.FloatingPoint => "writer.WriteNumber(" + i + ", (double)" + value + ");",
+            PropertyKind.Integer or PropertyKind.FloatingPoint => "writer.WriteNumber(" + i + ", (" + NumberKeyword(p.Number) + ")" + value + ");",
             PropertyKind.Enum => "writer.WriteEnum(" + i + ", " + EnumNameMethod(p) + "(" + value + "), unchecked((long)" + value + "));",
             PropertyKind.DateTimeOffset => "writer.WriteTimestamp(" + i + ", " + value + ");",
             _ => "writer.WriteDuration(" + i + ", " + value + ");",
@@ -216,6 +216,16 @@ internal static class TrackerEmitter
             w.Line(call);
         }
     }
+
+    // The cast picks the writer overload that sends the number exactly, never through double.
+    private static string NumberKeyword(NumberType number) => number switch
+    {
+        NumberType.Int64 => "long",
+        NumberType.UInt64 => "ulong",
+        NumberType.Single => "float",
+        NumberType.Decimal => "decimal",
+        _ => "double",
+    };
 
     private static string StructName(EventModel e) => e.MethodName + "Event";
 

@@ -13,6 +13,7 @@ namespace MedicApp.Telemetry.Generators.Model;
 /// <param name="Description">What the property means, for the docs.</param>
 /// <param name="EnumTypeName">The fully qualified enum type, for enum properties.</param>
 /// <param name="EnumMembers">The enum members, for enum properties.</param>
+/// <param name="Number">The type a number is written as, for integer and floating-point properties.</param>
 internal sealed record PropertyModel(
     string ParameterName,
     string MemberName,
@@ -25,4 +26,5 @@ internal sealed record PropertyModel(
     Classification Classification,
     string Description,
     string? EnumTypeName,
-    ImmutableEquatableArray<EnumMemberModel> EnumMembers);
+    ImmutableEquatableArray<EnumMemberModel> EnumMembers,
+    NumberType Number = NumberType.None);

@@ -372,7 +372,8 @@ internal static class EventParser
             classification.Value,
             description,
             enumTypeName,
-            enumMembers);
+            enumMembers,
+            typeRead.Number);
     }
 
     private static Classification? ReadClassification(IParameterSymbol parameter, out string description, out string? explicitName, List<DiagnosticInfo> diagnostics)

@@ -9,15 +9,19 @@ internal static class PropertyTypeReader
     /// <summary>The result of reading a type: its kind, or why it cannot be sent.</summary>
     public readonly struct Result
     {
-        public Result(PropertyKind? kind, ITypeSymbol underlying, bool isNullableValueType, string hint)
+        public Result(PropertyKind? kind, ITypeSymbol underlying, bool isNullableValueType, string hint, NumberType number = NumberType.None)
         {
             Kind = kind;
+            Number = number;
             Underlying = underlying;
             IsNullableValueType = isNullableValueType;
             Hint = hint;
         }
 
         public PropertyKind? Kind { get; }
+
+        /// <summary>The type a number is written as; <see cref="NumberType.None"/> for other kinds.</summary>
+        public NumberType Number { get; }
 
         public ITypeSymbol Underlying { get; }
 
@@ -36,15 +40,26 @@ internal static class PropertyTypeReader
             isNullableValueType = true;
         }
 
-        PropertyKind? kind = type.SpecialType switch
+        var number = type.SpecialType switch
         {
-            SpecialType.System_String => PropertyKind.String,
-            SpecialType.System_Boolean => PropertyKind.Boolean,
             SpecialType.System_SByte or SpecialType.System_Byte or SpecialType.System_Int16 or SpecialType.System_UInt16
-                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64
-                or SpecialType.System_UInt64 => PropertyKind.Integer,
-            SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal => PropertyKind.FloatingPoint,
-            _ => null,
+                or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int64 => NumberType.Int64,
+            SpecialType.System_UInt64 => NumberType.UInt64,
+            SpecialType.System_Single => NumberType.Single,
+            SpecialType.System_Double => NumberType.Double,
+            SpecialType.System_Decimal => NumberType.Decimal,
+            _ => NumberType.None,
+        };
+        PropertyKind? kind = number switch
+        {
+            NumberType.Int64 or NumberType.UInt64 => PropertyKind.Integer,
+            NumberType.Single or NumberType.Double or NumberType.Decimal => PropertyKind.FloatingPoint,
+            _ => type.SpecialType switch
+            {
+                SpecialType.System_String => PropertyKind.String,
+                SpecialType.System_Boolean => PropertyKind.Boolean,
+                _ => null,
+            },
         };
 
         if (kind is null)
@@ -67,6 +82,6 @@ internal static class PropertyTypeReader
             }
         }
 
-        return new Result(kind, type, isNullableValueType, string.Empty);
+        return new Result(kind, type, isNullableValueType, string.Empty, number);
     }
 }

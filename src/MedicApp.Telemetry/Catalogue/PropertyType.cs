@@ -13,10 +13,13 @@ public enum PropertyType
     /// <summary>A bool, sent as <c>true</c> or <c>false</c>.</summary>
     Boolean,
 
-    /// <summary>An integer, sent in the invariant culture (exact up to 2^53).</summary>
+    /// <summary>An integer, sent exactly in the invariant culture (<c>18446744073709551615</c> for ulong.MaxValue).</summary>
     Integer,
 
-    /// <summary>A floating-point or decimal number, sent in the invariant round-trip format; NaN and infinities are dropped.</summary>
+    /// <summary>
+    /// A floating-point or decimal number, sent in the invariant culture: a float or double in its own shortest
+    /// round-trip form (<c>0.1</c> for 0.1f), a decimal with its digits and no exponent. NaN and infinities are dropped.
+    /// </summary>
     FloatingPoint,
 
     /// <summary>An enum, sent as the snake_case name of its member.</summary>

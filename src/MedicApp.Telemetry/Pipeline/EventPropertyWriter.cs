@@ -64,7 +64,32 @@ public ref struct EventPropertyWriter
     public readonly void WriteBoolean(int index, bool value)
         => _record.Add(EventProperty.FromText(Name(index), value ? "true" : "false"));
 
-    /// <summary>Writes a number; NaN and infinities are dropped and marked.</summary>
+    /// <summary>Writes a signed integer (or an unsigned one up to <see cref="uint"/>) exactly.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The value.</param>
+    public readonly void WriteNumber(int index, long value) => _record.Add(EventProperty.FromNumber(Name(index), value));
+
+    /// <summary>Writes an unsigned integer exactly.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The value.</param>
+    public readonly void WriteNumber(int index, ulong value) => _record.Add(EventProperty.FromNumber(Name(index), value));
+
+    /// <summary>Writes a float in its shortest round-trip form; NaN and infinities are dropped and marked.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The value.</param>
+    public readonly void WriteNumber(int index, float value)
+    {
+        if (float.IsFinite(value))
+        {
+            _record.Add(EventProperty.FromNumber(Name(index), value));
+        }
+        else
+        {
+            Warn(index, ValueIssue.NotFinite);
+        }
+    }
+
+    /// <summary>Writes a double in its shortest round-trip form; NaN and infinities are dropped and marked.</summary>
     /// <param name="index">The property index.</param>
     /// <param name="value">The value.</param>
     public readonly void WriteNumber(int index, double value)
@@ -78,6 +103,11 @@ public ref struct EventPropertyWriter
             Warn(index, ValueIssue.NotFinite);
         }
     }
+
+    /// <summary>Writes a decimal with its digits as they are, without an exponent.</summary>
+    /// <param name="index">The property index.</param>
+    /// <param name="value">The value.</param>
+    public readonly void WriteNumber(int index, decimal value) => _record.Add(EventProperty.FromNumber(Name(index), value));
 
     /// <summary>Writes an enum by its snake_case name; an undefined value is sent as its number and marked.</summary>
     /// <param name="index">The property index.</param>

@@ -6,7 +6,7 @@ public enum EventValueKind
     /// <summary>A string: text, a pseudonym, a bool or an enum name.</summary>
     Text,
 
-    /// <summary>A number, sent in the invariant round-trip format.</summary>
+    /// <summary>A number, sent in the invariant culture as it was tracked: integers exactly, floats and doubles in their shortest round-trip form.</summary>
     Number,
 
     /// <summary>A Guid, sent in its 36-character form.</summary>
