@@ -59,7 +59,7 @@ public sealed class IncrementalCachingTests
         var second = GeneratorHarness.Run(first.Driver, compilation.ReplaceSyntaxTree(catalogue, changed));
 
         var events = Outputs(second.Result, TrackingNames.Events);
-        Assert.Equal(2, events.Count);
+        Assert.Equal(3, events.Count);
         Assert.All(events, static output => Assert.Equal(IncrementalStepRunReason.Unchanged, output.Reason));
         AssertAllCachedOrUnchanged(second.Result);
     }

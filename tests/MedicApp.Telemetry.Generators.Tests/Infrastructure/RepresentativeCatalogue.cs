@@ -1,8 +1,9 @@
 namespace MedicApp.Telemetry.Generators.Tests.Infrastructure;
 
 /// <summary>
-/// A valid catalogue that uses every classification and every supported property type, in required and optional
-/// forms: the input of the snapshot, valid-catalogue and caching tests.
+/// A valid catalogue that uses every classification and every supported property type (string, bool, each integer,
+/// float, double, decimal, an enum, Guid, DateTimeOffset, TimeSpan), in required and optional forms: the input of the
+/// snapshot, valid-catalogue and caching tests.
 /// </summary>
 internal static class RepresentativeCatalogue
 {
@@ -65,6 +66,34 @@ internal static class RepresentativeCatalogue
                 [Pseudonymized] string patientId,
                 [NotPersonal] TimeSpan? lateBy,
                 [NotPersonal] bool? refunded);
+
+            /// <summary>Tracks <c>vitals_recorded</c>: every number type, and the Guid and time forms not used above.</summary>
+            [TelemetryEvent("vitals_recorded", Area = "APT-3", Description = "A nurse recorded the vitals of a visit.")]
+            public partial void VitalsRecorded(
+                [Pseudonymized("The nurse, pseudonymized, when known.")] Guid? nurseId,
+                [NotPersonal("The room.")] Guid roomId,
+                [NotPersonal("The measuring device, if any.")] Guid? deviceId,
+                [NotPersonal("When a doctor confirmed the vitals, if yet.")] DateTimeOffset? confirmedAt,
+                [NotPersonal("The temperature trend, in tenths of a degree.")] sbyte temperatureTrend,
+                [NotPersonal] sbyte? pulseTrend,
+                [NotPersonal("The oxygen saturation, in percent.")] byte oxygenSaturation,
+                [NotPersonal] byte? painScore,
+                [NotPersonal] short systolicChange,
+                [NotPersonal] short? diastolicChange,
+                [NotPersonal] ushort pulse,
+                [NotPersonal] ushort? respiratoryRate,
+                [NotPersonal] int? glucose,
+                [NotPersonal] uint readingCount,
+                [NotPersonal] uint? retriedReadings,
+                [NotPersonal] long deviceUptimeTicks,
+                [NotPersonal] long? clockSkewTicks,
+                [NotPersonal] ulong firmwareBuild,
+                [NotPersonal] ulong? calibrationSerial,
+                [NotPersonal] float signalQuality,
+                [NotPersonal] float? batteryLevel,
+                [NotPersonal] double? ambientTemperature,
+                [NotPersonal] decimal fee,
+                [NotPersonal] decimal? copay);
         }
         """;
 }
