@@ -120,6 +120,16 @@ internal static class DiagnosticDescriptors
         "Catalogue with a constructor of its own",
         "Catalogue '{0}' declares a constructor: the generator writes the one that receives the EventPipeline, and an object built by another would lose its events. Remove it.");
 
+    public static DiagnosticDescriptor GeneratedNameClash { get; } = Error(
+        "MEDTEL0023",
+        "Name taken by the generated code",
+        "{0} '{1}' has the name of {2}, which the generator writes: rename it");
+
+    public static DiagnosticDescriptor BaseClassWithoutParameterlessConstructor { get; } = Error(
+        "MEDTEL0024",
+        "Catalogue base class without a parameterless constructor",
+        "Catalogue '{0}' derives from '{1}', which has no accessible parameterless constructor: the constructor the generator writes calls base(). Add one to '{1}', or derive from another class.");
+
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
 }

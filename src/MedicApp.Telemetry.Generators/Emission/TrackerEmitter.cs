@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using MedicApp.Telemetry.Generators.Model;
+using MedicApp.Telemetry.Generators.Parsing;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace MedicApp.Telemetry.Generators.Emission;
@@ -34,27 +35,27 @@ internal static class TrackerEmitter
 
         var type = catalogue.Type.Name;
         w.Open("partial class " + type + " : " + Ns + "ITelemetryCatalogue");
-        w.Line("private readonly " + Ns + "EventPipeline _medicAppTelemetryPipeline;");
+        w.Line("private readonly " + Ns + "EventPipeline " + GeneratedNames.PipelineField + ";");
         w.Line();
         w.Line("/// <summary>Creates the tracker over the pipeline that checks, protects and sends its events.</summary>");
         w.Line("/// <param name=\"pipeline\">The pipeline registered by <c>AddMedicAppTelemetry()</c>.</param>");
         w.Line(GeneratedCode);
         w.Open("public " + type + "(" + Ns + "EventPipeline pipeline)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(pipeline);");
-        w.Line("_medicAppTelemetryPipeline = pipeline;");
+        w.Line(GeneratedNames.PipelineField + " = pipeline;");
         w.Close();
         w.Line();
 
         var valid = catalogue.Events.Where(static e => e.IsValid).ToList();
         w.Line("/// <summary>The events this catalogue declares, with their properties and privacy classifications.</summary>");
         w.Line(GeneratedCode);
-        w.Line("public static " + Ns + "EventCatalogue Catalogue { get; } = new " + Ns + "EventCatalogue(");
+        w.Line("public static " + Ns + "EventCatalogue " + GeneratedNames.CatalogueProperty + " { get; } = new " + Ns + "EventCatalogue(");
         w.Line("    " + Literal(catalogue.Type.FullName) + ",");
         w.Line("    new " + Ns + "EventDefinition[]");
         w.Line("    {");
         foreach (var e in valid)
         {
-            w.Line("        " + StructName(e) + ".Definition,");
+            w.Line("        " + StructName(e) + "." + GeneratedNames.DefinitionProperty + ",");
         }
 
         w.Line("    });");
@@ -88,9 +89,9 @@ internal static class TrackerEmitter
         if (e.IsValid)
         {
             // Through "this.": no local, so a parameter of any name (pipeline included) can neither clash nor shadow.
-            w.Open("if (this._medicAppTelemetryPipeline.IsEnabled)");
+            w.Open("if (this." + GeneratedNames.PipelineField + ".IsEnabled)");
             var arguments = string.Join(", ", e.Properties.Select(static p => p.ParameterName));
-            w.Line("this._medicAppTelemetryPipeline.Track(new " + StructName(e) + "(" + arguments + "));");
+            w.Line("this." + GeneratedNames.PipelineField + ".Track(new " + StructName(e) + "(" + arguments + "));");
             w.Close();
         }
         else
@@ -147,7 +148,7 @@ internal static class TrackerEmitter
         w.Close();
         w.Line();
         w.Line("/// <summary>The definition of <c>" + e.Name + "</c> in the catalogue.</summary>");
-        w.Line("public static " + Ns + "EventDefinition Definition => s_definition;");
+        w.Line("public static " + Ns + "EventDefinition " + GeneratedNames.DefinitionProperty + " => s_definition;");
 
         foreach (var p in e.Properties)
         {
@@ -165,21 +166,6 @@ internal static class TrackerEmitter
         }
 
         w.Close();
-
-        foreach (var p in e.Properties.Where(static p => p.Kind == PropertyKind.Enum))
-        {
-            w.Line();
-            w.Line("private static string? " + EnumNameMethod(p) + "(" + p.EnumTypeName + " value) => value switch");
-            w.Line("{");
-            foreach (var member in p.EnumMembers)
-            {
-                w.Line("    " + p.EnumTypeName + "." + Identifier(member.MemberName) + " => " + Literal(member.WireName) + ",");
-            }
-
-            w.Line("    _ => null,");
-            w.Line("};");
-        }
-
         w.Close();
     }
 
@@ -200,7 +186,7 @@ internal static class TrackerEmitter
                 : "writer.WriteGuid(" + i + ", " + value + ");",
             PropertyKind.Boolean => "writer.WriteBoolean(" + i + ", " + value + ");",
             PropertyKind.Integer or PropertyKind.FloatingPoint => "writer.WriteNumber(" + i + ", (" + NumberKeyword(p.Number) + ")" + value + ");",
-            PropertyKind.Enum => "writer.WriteEnum(" + i + ", " + EnumNameMethod(p) + "(" + value + "), unchecked((long)" + value + "));",
+            PropertyKind.Enum => "writer.WriteEnum(" + i + ", " + EnumNames(p, value) + ", unchecked((long)" + value + "));",
             PropertyKind.DateTimeOffset => "writer.WriteTimestamp(" + i + ", " + value + ");",
             _ => "writer.WriteDuration(" + i + ", " + value + ");",
         };
@@ -208,12 +194,16 @@ internal static class TrackerEmitter
         if (p.IsNullableValueType)
         {
             w.Open("if (" + p.MemberName + ".HasValue)");
-            w.Line(call);
-            w.Close();
         }
-        else
+
+        foreach (var line in call.Split('\n'))
         {
-            w.Line(call);
+            w.Line(line);
+        }
+
+        if (p.IsNullableValueType)
+        {
+            w.Close();
         }
     }
 
@@ -227,9 +217,12 @@ internal static class TrackerEmitter
         _ => "double",
     };
 
-    private static string StructName(EventModel e) => e.MethodName + "Event";
+    private static string StructName(EventModel e) => GeneratedNames.PayloadStruct(e.MethodName);
 
-    private static string EnumNameMethod(PropertyModel p) => "Get" + p.MemberName + "Name";
+    // Inline rather than in a helper method, whose name could clash with a property's. One arm a line.
+    private static string EnumNames(PropertyModel p, string value)
+        => value + " switch\n{\n" + string.Concat(p.EnumMembers.Select(m => "    " + p.EnumTypeName + "." + Identifier(m.MemberName) + " => " + Literal(m.WireName) + ",\n"))
+            + "    _ => null,\n}";
 
     // An enum member may be named like a keyword (@class); in code it needs its '@' back.
     private static string Identifier(string name)

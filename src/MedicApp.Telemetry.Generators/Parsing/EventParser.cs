@@ -21,7 +21,7 @@ internal static class EventParser
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         var diagnostics = new List<DiagnosticInfo>();
 
-        var catalogue = ReadCatalogueType(method.ContainingType, syntax, diagnostics);
+        var catalogue = ReadCatalogueType(method.ContainingType, syntax, context.SemanticModel.Compilation, diagnostics);
         var shapeError = ReadShapeError(method, syntax);
         if (shapeError is not null)
         {
@@ -52,12 +52,24 @@ internal static class EventParser
         var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? syntax.Identifier.GetLocation();
         ValidateEvent(name, description, area, version, attributeLocation, diagnostics);
 
+        var structName = GeneratedNames.PayloadStruct(method.Name);
+        if (GeneratedNames.FindMember(method.ContainingType, structName) is { } taken)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.GeneratedNameClash,
+                taken.Locations.FirstOrDefault(static l => l.IsInSource) ?? syntax.Identifier.GetLocation(),
+                "Member",
+                structName,
+                "the payload struct of event method '" + method.Name + "'"));
+        }
+
         var properties = new List<PropertyModel>(method.Parameters.Length);
         var seenNames = new HashSet<string>();
+        var seenMembers = new Dictionary<string, string>();
         foreach (var parameter in method.Parameters)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var property = ReadProperty(parameter, diagnostics);
+            var property = ReadProperty(parameter, structName, diagnostics);
             if (property is null)
             {
                 continue;
@@ -66,6 +78,20 @@ internal static class EventParser
             if (!seenNames.Add(property.WireName))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicatePropertyName, parameter.Locations.FirstOrDefault(), property.WireName, name));
+            }
+            else if (seenMembers.TryGetValue(property.MemberName, out var first))
+            {
+                // x and X, each with its own Name: two properties of one struct would be named X.
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.GeneratedNameClash,
+                    parameter.Locations.FirstOrDefault(),
+                    "Parameter",
+                    parameter.Name,
+                    "property '" + property.MemberName + "' of " + structName + ", generated for parameter '" + first + "'"));
+            }
+            else
+            {
+                seenMembers.Add(property.MemberName, parameter.Name);
             }
 
             properties.Add(property);
@@ -160,7 +186,7 @@ internal static class EventParser
     private static string EscapeIdentifier(string name)
         => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
-    private static CatalogueTypeModel? ReadCatalogueType(INamedTypeSymbol type, MethodDeclarationSyntax method, List<DiagnosticInfo> diagnostics)
+    private static CatalogueTypeModel? ReadCatalogueType(INamedTypeSymbol type, MethodDeclarationSyntax method, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
         var isPartial = type.DeclaringSyntaxReferences.All(static r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
         var valid = type.TypeKind == TypeKind.Class && !type.IsRecord && !type.IsFileLocal && !type.IsGenericType && type.ContainingType is null && isPartial && !type.IsStatic;
@@ -179,6 +205,30 @@ internal static class EventParser
                 : constructor.Locations.FirstOrDefault();
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CatalogueDeclaresConstructor, location, type.Name));
             return null;
+        }
+
+        if (!CatalogueChecks.HasParameterlessBaseConstructor(type, compilation))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.BaseClassWithoutParameterlessConstructor,
+                CatalogueChecks.BaseTypeLocation(type) ?? method.Identifier.GetLocation(),
+                type.Name,
+                type.BaseType!.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)));
+            return null;
+        }
+
+        foreach (var generated in new[] { GeneratedNames.CatalogueProperty, GeneratedNames.PipelineField })
+        {
+            if (GeneratedNames.FindMember(type, generated) is { } taken)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.GeneratedNameClash,
+                    taken.Locations.FirstOrDefault(static l => l.IsInSource) ?? method.Identifier.GetLocation(),
+                    "Member",
+                    generated,
+                    generated == GeneratedNames.CatalogueProperty ? "the static Catalogue property of every catalogue" : "the field that holds the pipeline"));
+                return null;
+            }
         }
 
         var ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
@@ -258,7 +308,7 @@ internal static class EventParser
         }
     }
 
-    private static PropertyModel? ReadProperty(IParameterSymbol parameter, List<DiagnosticInfo> diagnostics)
+    private static PropertyModel? ReadProperty(IParameterSymbol parameter, string structName, List<DiagnosticInfo> diagnostics)
     {
         var location = parameter.Locations.FirstOrDefault();
         var parameterName = parameter.Name;
@@ -354,15 +404,9 @@ internal static class EventParser
         }
 
         var isOptional = typeRead.IsNullableValueType || (kind == PropertyKind.String && parameter.NullableAnnotation == NullableAnnotation.Annotated);
-        var memberName = NamingConventions.ToPascalCase(parameterName);
-        if (memberName == "Definition")
-        {
-            memberName += "Value";
-        }
-
         return new PropertyModel(
             EscapeIdentifier(parameterName),
-            memberName,
+            GeneratedNames.PayloadProperty(parameterName, structName),
             wireName,
             parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier)),
             typeDisplay,

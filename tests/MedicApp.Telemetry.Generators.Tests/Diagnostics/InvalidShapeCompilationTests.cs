@@ -23,6 +23,9 @@ public sealed class InvalidShapeCompilationTests
     [InlineData("MEDTEL0013", "public partial record Shop { " + Attribute + " public partial void OrderPlaced([NotPersonal] int items); }")]
     [InlineData("MEDTEL0013", "public partial struct Shop { " + Attribute + " public partial void OrderPlaced([NotPersonal] int items); }")]
     [InlineData("MEDTEL0022", "public partial class Shop { public Shop(int seed) { } " + Attribute + " public partial void OrderPlaced([NotPersonal] int items); }")]
+    [InlineData("MEDTEL0023", "public partial class Shop { " + Attribute + " public partial void Catalogue([NotPersonal] int items); }")]
+    [InlineData("MEDTEL0023", "public partial class Shop { " + Attribute + " public partial void OrderPlaced([NotPersonal] int items); public int OrderPlacedEvent => 0; }")]
+    [InlineData("MEDTEL0023", "public partial class Shop { " + Attribute + " public partial void OrderPlaced([NotPersonal(Name = \"a\")] int x, [NotPersonal(Name = \"b\")] int X); }")]
     public void OutputCompilation_UnsupportedShape_HasOnlyTheMedtelDiagnostic(string id, string declaration)
     {
         var run = GeneratorHarness.Run("using MedicApp.Telemetry;\n\nnamespace Shop;\n\n" + declaration);

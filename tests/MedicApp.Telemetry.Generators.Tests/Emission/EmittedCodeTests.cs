@@ -13,8 +13,30 @@ public sealed class EmittedCodeTests
     [InlineData("[NotPersonal] int pipeline")]
     [InlineData("[NotPersonal] int _medicAppTelemetryPipeline")]
     [InlineData("[NotPersonal] int definition, [NotPersonal] int writer")]
+    [InlineData("[NotPersonal] int orderPlacedEvent, [NotPersonal] int definitionValue2")]
+    [InlineData("[NotPersonal] int toString, [NotPersonal] int getType, [NotPersonal] int equals, [NotPersonal] int getHashCode")]
+    [InlineData("[NotPersonal] int memberwiseClone, [NotPersonal] int referenceEquals, [NotPersonal] int finalize")]
+    [InlineData("[NotPersonal] int s_definition, [NotPersonal] int value")]
+    [InlineData("[NotPersonal] Channel channel, [NotPersonal] string getChannelName, [NotPersonal] Channel? previous, [NotPersonal] int getPreviousName")]
     public void Generator_ParameterNamedLikeGeneratedCode_Compiles(string parameters)
         => AssertCompilesWithoutWarnings($$"""
+            using MedicApp.Telemetry;
+
+            namespace Shop;
+
+            public enum Channel { Web, Phone }
+
+            public partial class ShopTracker
+            {
+                [TelemetryEvent("order_placed", Area = "SHP-1", Description = "An order was placed.")]
+                public partial void OrderPlaced({{parameters}});
+            }
+            """);
+
+    [Fact]
+    public void Generator_ParameterNamedLikeAnInheritedMember_GetsAPropertyEndingInValue()
+    {
+        var run = AssertCompilesWithoutWarnings("""
             using MedicApp.Telemetry;
 
             namespace Shop;
@@ -22,7 +44,30 @@ public sealed class EmittedCodeTests
             public partial class ShopTracker
             {
                 [TelemetryEvent("order_placed", Area = "SHP-1", Description = "An order was placed.")]
-                public partial void OrderPlaced({{parameters}});
+                public partial void OrderPlaced([NotPersonal] int toString, [NotPersonal] int orderPlacedEvent);
+            }
+            """);
+
+        Assert.Contains("public int ToStringValue { get; }", run.SingleGeneratedText, System.StringComparison.Ordinal);
+        Assert.Contains("public int OrderPlacedEventValue { get; }", run.SingleGeneratedText, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generator_CatalogueDerivedFromAClassWithAProtectedParameterlessConstructor_Compiles()
+        => AssertCompilesWithoutWarnings("""
+            using MedicApp.Telemetry;
+
+            namespace Shop;
+
+            public abstract class TrackerBase
+            {
+                protected TrackerBase(string prefix = "shop") { }
+            }
+
+            public partial class ShopTracker : TrackerBase
+            {
+                [TelemetryEvent("order_placed", Area = "SHP-1", Description = "An order was placed.")]
+                public partial void OrderPlaced([NotPersonal] int items);
             }
             """);
 
