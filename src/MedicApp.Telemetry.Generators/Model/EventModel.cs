@@ -1,6 +1,9 @@
 namespace MedicApp.Telemetry.Generators.Model;
 
-/// <summary>One event method of a catalogue, ready to emit.</summary>
+/// <summary>
+/// One event method of a catalogue, ready to emit. It holds no location: moving the declaration (a line inserted above
+/// it) must leave the model equal, so the emission step stays cached.
+/// </summary>
 /// <param name="MethodName">The partial method the generator implements.</param>
 /// <param name="Modifiers">The method's accessibility modifiers, repeated on the implementation.</param>
 /// <param name="Name">The snake_case event name.</param>
@@ -10,7 +13,6 @@ namespace MedicApp.Telemetry.Generators.Model;
 /// <param name="Parameters">The parameter list as declared, repeated on the implementation.</param>
 /// <param name="Properties">The event properties, in parameter order.</param>
 /// <param name="IsValid">False when a diagnostic was reported: the method then gets an empty body.</param>
-/// <param name="Location">Where the method is declared.</param>
 /// <param name="HasPublicTypes">False when a parameter type is not public: the payload struct is then internal.</param>
 internal sealed record EventModel(
     string MethodName,
@@ -22,5 +24,4 @@ internal sealed record EventModel(
     string Parameters,
     ImmutableEquatableArray<PropertyModel> Properties,
     bool IsValid,
-    LocationInfo? Location,
     bool HasPublicTypes = true);

@@ -4,8 +4,15 @@ namespace MedicApp.Telemetry.Generators.Model;
 /// What parsing one event method produced: the event (when its shape allows code), its diagnostics, and a stub to
 /// implement it with when the shape is rejected.
 /// </summary>
+/// <param name="Catalogue">The catalogue class, when it can hold events.</param>
+/// <param name="Event">The event, when its shape allows code.</param>
+/// <param name="Diagnostics">The problems of the declaration.</param>
+/// <param name="EventLocation">Where the event's attribute is, for the diagnostics that compare events; kept apart from
+/// <paramref name="Event"/>, which is emitted.</param>
+/// <param name="Stub">The implementation of a rejected partial method.</param>
 internal sealed record EventParseResult(
     CatalogueTypeModel? Catalogue,
     EventModel? Event,
     ImmutableEquatableArray<DiagnosticInfo> Diagnostics,
+    LocationInfo? EventLocation,
     StubModel? Stub = null);

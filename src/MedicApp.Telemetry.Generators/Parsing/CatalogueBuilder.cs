@@ -37,12 +37,12 @@ internal static class CatalogueBuilder
             var owner = type.FullName + "." + model.MethodName;
             if (events.Any(e => e.MethodName == model.MethodName))
             {
-                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateEventMethod, model.Location, new[] { type.FullName, model.MethodName }.ToImmutableEquatableArray()));
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateEventMethod, result.EventLocation, new[] { type.FullName, model.MethodName }.ToImmutableEquatableArray()));
                 model = model with { IsValid = false };
             }
             else if (owners.TryGetValue(model.Name, out var firstOwner))
             {
-                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateEventName, model.Location, new[] { model.Name, firstOwner }.ToImmutableEquatableArray()));
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.DuplicateEventName, result.EventLocation, new[] { model.Name, firstOwner }.ToImmutableEquatableArray()));
                 model = model with { IsValid = false };
             }
             else if (NamingConventions.IsSnakeCase(model.Name))

@@ -122,12 +122,11 @@ internal static class EventParser
                 FormatParameters(method),
                 properties.ToImmutableEquatableArray(),
                 IsValid: diagnostics.Count == 0 && properties.Count == method.Parameters.Length,
-                LocationInfo.From(attributeLocation),
                 HasPublicTypes: method.Parameters.All(static p => IsPublic(p.Type)));
         }
 
         var stub = model is null ? ReadStub(method, syntax) : null;
-        return new EventParseResult(catalogue, model, diagnostics.ToImmutableEquatableArray(), stub);
+        return new EventParseResult(catalogue, model, diagnostics.ToImmutableEquatableArray(), LocationInfo.From(attributeLocation), stub);
     }
 
     // A rejected partial method still needs an implementation, in the same types, with the same signature.
