@@ -73,7 +73,7 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor InvalidCatalogueType { get; } = Error(
         "MEDTEL0013",
         "Invalid catalogue class",
-        "Type '{0}' declares events, so it must be a non-generic, non-nested partial class (not a record or a struct)");
+        "Type '{0}' declares events, so it must be a non-generic, non-nested, non-abstract partial class (not a record or a struct)");
 
     public static DiagnosticDescriptor MissingDescription { get; } = Error(
         "MEDTEL0014",
@@ -129,6 +129,11 @@ internal static class DiagnosticDescriptors
         "MEDTEL0024",
         "Catalogue base class without a parameterless constructor",
         "Catalogue '{0}' derives from '{1}', which has no accessible parameterless constructor: the constructor the generator writes calls base(). Add one to '{1}', or derive from another class.");
+
+    public static DiagnosticDescriptor EmptyEnum { get; } = Error(
+        "MEDTEL0025",
+        "Enum without members",
+        "Parameter '{0}' has enum type '{1}', which has no members: every value would be sent as a bare number marked undefined. Add its members, or use another type.");
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());

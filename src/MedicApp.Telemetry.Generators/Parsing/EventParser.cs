@@ -188,7 +188,7 @@ internal static class EventParser
     private static CatalogueTypeModel? ReadCatalogueType(INamedTypeSymbol type, MethodDeclarationSyntax method, Compilation compilation, List<DiagnosticInfo> diagnostics)
     {
         var isPartial = type.DeclaringSyntaxReferences.All(static r => r.GetSyntax() is TypeDeclarationSyntax t && t.Modifiers.Any(SyntaxKind.PartialKeyword));
-        var valid = type.TypeKind == TypeKind.Class && !type.IsRecord && !type.IsFileLocal && !type.IsGenericType && type.ContainingType is null && isPartial && !type.IsStatic;
+        var valid = type.TypeKind == TypeKind.Class && !type.IsRecord && !type.IsFileLocal && !type.IsGenericType && type.ContainingType is null && isPartial && !type.IsStatic && !type.IsAbstract;
         if (!valid)
         {
             var location = method.Parent is TypeDeclarationSyntax declaration ? declaration.Identifier.GetLocation() : method.GetLocation();
@@ -330,6 +330,13 @@ internal static class EventParser
         if (typeRead.Kind is not { } kind)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, location, parameterName, typeDisplay, typeRead.Hint));
+            return null;
+        }
+
+        // Every value of an enum without members is undefined: sent as a bare number, with a warning, on every event.
+        if (kind == PropertyKind.Enum && !typeRead.Underlying.GetMembers().Any(static m => m is IFieldSymbol { HasConstantValue: true }))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyEnum, location, parameterName, typeDisplay));
             return null;
         }
 

@@ -73,6 +73,10 @@ public sealed class EventDeclarationDiagnosticsTests
     [InlineData("public partial void {|MEDTEL0012:OrderPlaced|}<T>([NotPersonal] int itemCount);", "it is generic")]
     [InlineData("public void {|MEDTEL0012:OrderPlaced|}([NotPersonal] int itemCount) { }", "it is not partial")]
     [InlineData("partial void {|MEDTEL0012:OrderPlaced|}([NotPersonal] int itemCount) { }", "it has a body")]
+    [InlineData("public abstract partial void {|MEDTEL0012:OrderPlaced|}([NotPersonal] int itemCount);", "virtual, override, abstract, extern or new")]
+    [InlineData("public override partial void {|MEDTEL0012:OrderPlaced|}([NotPersonal] int itemCount);", "virtual, override, abstract, extern or new")]
+    [InlineData("public extern partial void {|MEDTEL0012:OrderPlaced|}([NotPersonal] int itemCount);", "virtual, override, abstract, extern or new")]
+    [InlineData("public new partial void {|MEDTEL0012:OrderPlaced|}([NotPersonal] int itemCount);", "virtual, override, abstract, extern or new")]
     public void InvalidEventMethod_WrongShape_ReportsMedtel0012OnTheMethodName(string declaration, string reason)
     {
         var markup = """
@@ -98,6 +102,7 @@ public sealed class EventDeclarationDiagnosticsTests
     [InlineData("public partial record {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
     [InlineData("file partial class {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
     [InlineData("public partial class Outer { public partial class {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
+    [InlineData("public abstract partial class {|MEDTEL0013:ShopTracker|}", "ShopTracker")]
     public void InvalidCatalogueType_NotATopLevelPartialClass_ReportsMedtel0013OnTheClassName(string declaration, string typeName)
     {
         var closing = declaration.StartsWith("public partial class Outer", System.StringComparison.Ordinal) ? "}}" : "}";
@@ -113,7 +118,7 @@ public sealed class EventDeclarationDiagnosticsTests
             CLOSING
             """.Replace("DECLARATION", declaration, System.StringComparison.Ordinal).Replace("CLOSING", closing, System.StringComparison.Ordinal);
 
-        DiagnosticAssert.ReportsSingle(markup, "'" + typeName + "'", "non-generic, non-nested partial class");
+        DiagnosticAssert.ReportsSingle(markup, "'" + typeName + "'", "non-generic, non-nested, non-abstract partial class");
     }
 
     [Fact]

@@ -19,6 +19,8 @@ public sealed class InvalidEventCompilationTests
         [Flags]
         public enum OrderFlags { None = 0, Gift = 1 }
 
+        public enum Outcome { }
+
         public partial class ShopTracker
         {
             [TelemetryEvent(ATTRIBUTE)]
@@ -49,6 +51,7 @@ public sealed class InvalidEventCompilationTests
     [InlineData("MEDTEL0018", ValidAttribute, "[NotPersonal] ref int itemCount")]
     [InlineData("MEDTEL0018", ValidAttribute, "[NotPersonal] ref readonly int itemCount")]
     [InlineData("MEDTEL0019", ValidAttribute, "[NotPersonal] OrderFlags flags")]
+    [InlineData("MEDTEL0025", ValidAttribute, "[NotPersonal] Outcome outcome")]
     public void OutputCompilation_InvalidEvent_HasOnlyTheMedtelDiagnostic(string id, string attribute, string parameters)
     {
         var source = Template

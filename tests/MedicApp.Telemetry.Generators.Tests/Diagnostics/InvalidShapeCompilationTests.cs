@@ -22,6 +22,7 @@ public sealed class InvalidShapeCompilationTests
     [InlineData("MEDTEL0013", "public partial class Shop<T> { " + Attribute + " public partial void OrderPlaced([NotPersonal] int items); }")]
     [InlineData("MEDTEL0013", "public partial record Shop { " + Attribute + " public partial void OrderPlaced([NotPersonal] int items); }")]
     [InlineData("MEDTEL0013", "public partial struct Shop { " + Attribute + " public partial void OrderPlaced([NotPersonal] int items); }")]
+    [InlineData("MEDTEL0013", "public abstract partial class Shop { " + Attribute + " public partial void OrderPlaced([NotPersonal] int items); }")]
     [InlineData("MEDTEL0022", "public partial class Shop { public Shop(int seed) { } " + Attribute + " public partial void OrderPlaced([NotPersonal] int items); }")]
     [InlineData("MEDTEL0023", "public partial class Shop { " + Attribute + " public partial void Catalogue([NotPersonal] int items); }")]
     [InlineData("MEDTEL0023", "public partial class Shop { " + Attribute + " public partial void OrderPlaced([NotPersonal] int items); public int OrderPlacedEvent => 0; }")]

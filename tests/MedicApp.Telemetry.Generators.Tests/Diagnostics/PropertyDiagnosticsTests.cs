@@ -19,6 +19,8 @@ public sealed class PropertyDiagnosticsTests
 
         public enum Channel { Sms, Email, SMS }
 
+        public enum Outcome { }
+
         [Flags]
         public enum OrderFlags { None = 0, Gift = 1, Express = 2 }
 
@@ -81,12 +83,33 @@ public sealed class PropertyDiagnosticsTests
     }
 
     [Fact]
-    public void ReservedPropertyName_EventId_ReportsMedtel0008OnTheParameter()
+    public void InvalidPropertyName_ExplicitNameOf151Characters_ReportsMedtel0007OnTheParameter()
+    {
+        var name = "item_" + new string('x', 146);
+        Assert.Equal(151, name.Length);
+
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal(Name = \"" + name + "\")] int {|MEDTEL0007:items|}"),
+            "'" + name + "'",
+            "at most 150 characters");
+    }
+
+    [Fact]
+    public void InvalidPropertyName_DerivedFromANonAsciiParameterName_ReportsMedtel0007OnTheParameter()
     {
         DiagnosticAssert.ReportsSingle(
-            Catalogue("[NotPersonal] int itemCount, [NotPersonal] Guid {|MEDTEL0008:eventId|}"),
-            "'event_id'",
-            "added to every event");
+            Catalogue("[NotPersonal] int {|MEDTEL0007:größe|}"),
+            "'größe'",
+            "is not valid");
+    }
+
+    [Theory]
+    [InlineData("[NotPersonal] int itemCount, [NotPersonal] Guid {|MEDTEL0008:eventId|}", "'event_id'")]
+    [InlineData("[NotPersonal] int {|MEDTEL0008:schemaVersion|}", "'schema_version'")]
+    [InlineData("[NotPersonal(Name = \"event_warnings\")] string {|MEDTEL0008:warnings|}", "'event_warnings'")]
+    public void ReservedPropertyName_NameTheSdkAdds_ReportsMedtel0008OnTheParameter(string parameters, string name)
+    {
+        DiagnosticAssert.ReportsSingle(Catalogue(parameters), name, "added to every event");
     }
 
     [Fact]
@@ -121,6 +144,27 @@ public sealed class PropertyDiagnosticsTests
             "'int'",
             "[Pseudonymized]",
             "only string and Guid identifiers can be pseudonymized");
+    }
+
+    [Fact]
+    public void ClassificationDoesNotFitType_FreeTextGuid_ReportsMedtel0010OnTheParameter()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal] int itemCount, [FreeText] Guid {|MEDTEL0010:basketId|}"),
+            "'basketId'",
+            "'System.Guid'",
+            "[FreeText]",
+            "only strings hold free text to scrub");
+    }
+
+    [Fact]
+    public void EmptyEnum_EnumWithoutMembers_ReportsMedtel0025OnTheParameter()
+    {
+        DiagnosticAssert.ReportsSingle(
+            Catalogue("[NotPersonal] int itemCount, [NotPersonal] Outcome {|MEDTEL0025:outcome|}"),
+            "'outcome'",
+            "'Shop.Outcome'",
+            "no members");
     }
 
     [Fact]
