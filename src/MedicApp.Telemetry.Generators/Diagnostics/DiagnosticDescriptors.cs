@@ -3,138 +3,236 @@ using Microsoft.CodeAnalysis;
 namespace MedicApp.Telemetry.Generators.Diagnostics;
 
 /// <summary>
-/// Every diagnostic the generator reports. Ids are stable: never reuse or renumber one, add new ones at the end.
+/// Every diagnostic the generator reports. Ids are stable: never reuse or renumber one, add new ones at the end, and
+/// list them in AnalyzerReleases.Unshipped.md (each is written out in full so that the release tracking can read it).
 /// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "MedicApp.Telemetry";
     private const string HelpLinkBase = "https://github.com/medicapp/MedicApp.Telemetry/blob/main/docs/diagnostics.md#";
 
-    public static DiagnosticDescriptor DuplicateEventName { get; } = Error(
+    public static readonly DiagnosticDescriptor DuplicateEventName = new DiagnosticDescriptor(
         "MEDTEL0001",
         "Duplicate event name",
-        "Event name '{0}' is already declared by '{1}': every event of a compilation needs its own name");
+        "Event name '{0}' is already declared by '{1}': every event of a compilation needs its own name",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0001");
 
-    public static DiagnosticDescriptor InvalidEventName { get; } = Error(
+    public static readonly DiagnosticDescriptor InvalidEventName = new DiagnosticDescriptor(
         "MEDTEL0002",
         "Invalid event name",
-        "Event name '{0}' is not snake_case: it must match ^[a-z][a-z0-9]*(_[a-z0-9]+)*$ (for example 'patient_registered')");
+        "Event name '{0}' is not snake_case: it must match ^[a-z][a-z0-9]*(_[a-z0-9]+)*$ (for example 'patient_registered')",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0002");
 
-    public static DiagnosticDescriptor EventNameTooLong { get; } = Error(
+    public static readonly DiagnosticDescriptor EventNameTooLong = new DiagnosticDescriptor(
         "MEDTEL0003",
         "Event name too long",
-        "Event name '{0}' has {1} characters: the limit is {2}");
+        "Event name '{0}' has {1} characters: the limit is {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0003");
 
-    public static DiagnosticDescriptor MissingClassification { get; } = Error(
+    public static readonly DiagnosticDescriptor MissingClassification = new DiagnosticDescriptor(
         "MEDTEL0004",
         "Property without a privacy classification",
-        "Parameter '{0}' has no privacy classification: add [NotPersonal], [Pseudonymized] or [FreeText]; personal or health data cannot be tracked");
+        "Parameter '{0}' has no privacy classification: add [NotPersonal], [Pseudonymized] or [FreeText]; personal or health data cannot be tracked",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0004");
 
-    public static DiagnosticDescriptor UnsupportedPropertyType { get; } = Error(
+    public static readonly DiagnosticDescriptor UnsupportedPropertyType = new DiagnosticDescriptor(
         "MEDTEL0005",
         "Unsupported property type",
-        "Parameter '{0}' has type '{1}', which cannot be sent: use string, bool, an integer, a floating-point number, an enum, Guid, DateTimeOffset, TimeSpan or their nullable forms{2}");
+        "Parameter '{0}' has type '{1}', which cannot be sent: use string, bool, an integer, a floating-point number, an enum, Guid, DateTimeOffset, TimeSpan or their nullable forms{2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0005");
 
-    public static DiagnosticDescriptor DuplicatePropertyName { get; } = Error(
+    public static readonly DiagnosticDescriptor DuplicatePropertyName = new DiagnosticDescriptor(
         "MEDTEL0006",
         "Duplicate property name",
-        "Property name '{0}' is used twice in event '{1}'");
+        "Property name '{0}' is used twice in event '{1}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0006");
 
-    public static DiagnosticDescriptor InvalidPropertyName { get; } = Error(
+    public static readonly DiagnosticDescriptor InvalidPropertyName = new DiagnosticDescriptor(
         "MEDTEL0007",
         "Invalid property name",
-        "Property name '{0}' is not valid: it must match ^[a-z][a-z0-9]*(_[a-z0-9]+)*$ and have at most {1} characters");
+        "Property name '{0}' is not valid: it must match ^[a-z][a-z0-9]*(_[a-z0-9]+)*$ and have at most {1} characters",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0007");
 
-    public static DiagnosticDescriptor ReservedPropertyName { get; } = Error(
+    public static readonly DiagnosticDescriptor ReservedPropertyName = new DiagnosticDescriptor(
         "MEDTEL0008",
         "Reserved property name",
-        "Property name '{0}' is added to every event by MedicApp.Telemetry: choose another name");
+        "Property name '{0}' is added to every event by MedicApp.Telemetry: choose another name",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0008");
 
-    public static DiagnosticDescriptor TooManyProperties { get; } = Error(
+    public static readonly DiagnosticDescriptor TooManyProperties = new DiagnosticDescriptor(
         "MEDTEL0009",
         "Too many properties",
-        "Event '{0}' declares {1} properties: Application Insights keeps at most {2} per event once MedicApp.Telemetry adds its own {3}");
+        "Event '{0}' declares {1} properties: Application Insights keeps at most {2} per event once MedicApp.Telemetry adds its own {3}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0009");
 
-    public static DiagnosticDescriptor ClassificationDoesNotFitType { get; } = Error(
+    public static readonly DiagnosticDescriptor ClassificationDoesNotFitType = new DiagnosticDescriptor(
         "MEDTEL0010",
         "Classification does not fit the type",
-        "Parameter '{0}' of type '{1}' cannot be [{2}]: {3}");
+        "Parameter '{0}' of type '{1}' cannot be [{2}]: {3}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0010");
 
-    public static DiagnosticDescriptor PersonalDataIsNeverSent { get; } = Error(
+    public static readonly DiagnosticDescriptor PersonalDataIsNeverSent = new DiagnosticDescriptor(
         "MEDTEL0011",
         "Personal data is never sent",
-        "Parameter '{0}' is [PersonalData]: personal and health data never leave the process, so it cannot be an event property. Remove it, or send a [Pseudonymized] identifier or a not-personal category instead.");
+        "Parameter '{0}' is [PersonalData]: personal and health data never leave the process, so it cannot be an event property. Remove it, or send a [Pseudonymized] identifier or a not-personal category instead.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0011");
 
-    public static DiagnosticDescriptor InvalidEventMethod { get; } = Error(
+    public static readonly DiagnosticDescriptor InvalidEventMethod = new DiagnosticDescriptor(
         "MEDTEL0012",
         "Invalid event method",
-        "Event method '{0}' must be a partial, non-generic, non-static, non-virtual method returning void, declared without a body: {1}");
+        "Event method '{0}' must be a partial, non-generic, non-static, non-virtual method returning void, declared without a body: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0012");
 
-    public static DiagnosticDescriptor InvalidCatalogueType { get; } = Error(
+    public static readonly DiagnosticDescriptor InvalidCatalogueType = new DiagnosticDescriptor(
         "MEDTEL0013",
         "Invalid catalogue class",
-        "Type '{0}' declares events, so it must be a non-generic, non-nested, non-abstract partial class (not a record or a struct)");
+        "Type '{0}' declares events, so it must be a non-generic, non-nested, non-abstract partial class (not a record or a struct)",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0013");
 
-    public static DiagnosticDescriptor MissingDescription { get; } = Error(
+    public static readonly DiagnosticDescriptor MissingDescription = new DiagnosticDescriptor(
         "MEDTEL0014",
         "Event without a description",
-        "Event '{0}' has no Description: say what happened, for the people who read the dashboards");
+        "Event '{0}' has no Description: say what happened, for the people who read the dashboards",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0014");
 
-    public static DiagnosticDescriptor InvalidArea { get; } = Error(
+    public static readonly DiagnosticDescriptor InvalidArea = new DiagnosticDescriptor(
         "MEDTEL0015",
         "Invalid event area",
-        "Event '{0}' has area '{1}': an area is upper case letters, a dash and a number, such as 'LOG-11'");
+        "Event '{0}' has area '{1}': an area is upper case letters, a dash and a number, such as 'LOG-11'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0015");
 
-    public static DiagnosticDescriptor InvalidSchemaVersion { get; } = Error(
+    public static readonly DiagnosticDescriptor InvalidSchemaVersion = new DiagnosticDescriptor(
         "MEDTEL0016",
         "Invalid schema version",
-        "Event '{0}' has schema version {1}: versions start at 1");
+        "Event '{0}' has schema version {1}: versions start at 1",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0016");
 
-    public static DiagnosticDescriptor MultipleClassifications { get; } = Error(
+    public static readonly DiagnosticDescriptor MultipleClassifications = new DiagnosticDescriptor(
         "MEDTEL0017",
         "More than one classification",
-        "Parameter '{0}' has several privacy classifications: keep exactly one");
+        "Parameter '{0}' has several privacy classifications: keep exactly one",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0017");
 
-    public static DiagnosticDescriptor UnsupportedParameterModifier { get; } = Error(
+    public static readonly DiagnosticDescriptor UnsupportedParameterModifier = new DiagnosticDescriptor(
         "MEDTEL0018",
         "Unsupported parameter modifier",
-        "Parameter '{0}' is declared '{1}': event parameters are passed by value");
+        "Parameter '{0}' is declared '{1}': event parameters are passed by value",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0018");
 
-    public static DiagnosticDescriptor FlagsEnumNotSupported { get; } = Error(
+    public static readonly DiagnosticDescriptor FlagsEnumNotSupported = new DiagnosticDescriptor(
         "MEDTEL0019",
         "Flags enum not supported",
-        "Parameter '{0}' has [Flags] enum type '{1}': a combination has no single name to send; use one bool property per flag");
+        "Parameter '{0}' has [Flags] enum type '{1}': a combination has no single name to send; use one bool property per flag",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0019");
 
-    public static DiagnosticDescriptor DuplicateEventMethod { get; } = Error(
+    public static readonly DiagnosticDescriptor DuplicateEventMethod = new DiagnosticDescriptor(
         "MEDTEL0020",
         "Overloaded event method",
-        "Catalogue '{0}' declares more than one event method named '{1}': each event needs its own method name");
+        "Catalogue '{0}' declares more than one event method named '{1}': each event needs its own method name",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0020");
 
-    public static DiagnosticDescriptor DuplicateEnumWireName { get; } = Error(
+    public static readonly DiagnosticDescriptor DuplicateEnumWireName = new DiagnosticDescriptor(
         "MEDTEL0021",
         "Enum members sent under the same name",
-        "Enum '{0}' has members '{1}' and '{2}' that are both sent as '{3}': rename one, or dashboards cannot tell them apart");
+        "Enum '{0}' has members '{1}' and '{2}' that are both sent as '{3}': rename one, or dashboards cannot tell them apart",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0021");
 
-    public static DiagnosticDescriptor CatalogueDeclaresConstructor { get; } = Error(
+    public static readonly DiagnosticDescriptor CatalogueDeclaresConstructor = new DiagnosticDescriptor(
         "MEDTEL0022",
         "Catalogue with a constructor of its own",
-        "Catalogue '{0}' declares a constructor: the generator writes the one that receives the EventPipeline, and an object built by another would lose its events. Remove it.");
+        "Catalogue '{0}' declares a constructor: the generator writes the one that receives the EventPipeline, and an object built by another would lose its events. Remove it.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0022");
 
-    public static DiagnosticDescriptor GeneratedNameClash { get; } = Error(
+    public static readonly DiagnosticDescriptor GeneratedNameClash = new DiagnosticDescriptor(
         "MEDTEL0023",
         "Name taken by the generated code",
-        "{0} '{1}' has the name of {2}, which the generator writes: rename it");
+        "{0} '{1}' has the name of {2}, which the generator writes: rename it",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0023");
 
-    public static DiagnosticDescriptor BaseClassWithoutParameterlessConstructor { get; } = Error(
+    public static readonly DiagnosticDescriptor BaseClassWithoutParameterlessConstructor = new DiagnosticDescriptor(
         "MEDTEL0024",
         "Catalogue base class without a parameterless constructor",
-        "Catalogue '{0}' derives from '{1}', which has no accessible parameterless constructor: the constructor the generator writes calls base(). Add one to '{1}', or derive from another class.");
+        "Catalogue '{0}' derives from '{1}', which has no accessible parameterless constructor: the constructor the generator writes calls base(). Add one to '{1}', or derive from another class.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0024");
 
-    public static DiagnosticDescriptor EmptyEnum { get; } = Error(
+    public static readonly DiagnosticDescriptor EmptyEnum = new DiagnosticDescriptor(
         "MEDTEL0025",
         "Enum without members",
-        "Parameter '{0}' has enum type '{1}', which has no members: every value would be sent as a bare number marked undefined. Add its members, or use another type.");
-
-    private static DiagnosticDescriptor Error(string id, string title, string message)
-        => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+        "Parameter '{0}' has enum type '{1}', which has no members: every value would be sent as a bare number marked undefined. Add its members, or use another type.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0025");
 }

@@ -12,9 +12,9 @@ namespace MedicApp.Telemetry.Generators.Tests.Diagnostics;
 public sealed class DiagnosticDocumentationTests
 {
     private static readonly DiagnosticDescriptor[] s_descriptors = typeof(DiagnosticDescriptors)
-        .GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-        .Where(static p => p.PropertyType == typeof(DiagnosticDescriptor))
-        .Select(static p => (DiagnosticDescriptor)p.GetValue(null)!)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(static f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(static f => (DiagnosticDescriptor)f.GetValue(null)!)
         .ToArray();
 
     [Fact]
