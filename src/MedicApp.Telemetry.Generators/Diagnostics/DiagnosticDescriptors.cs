@@ -86,7 +86,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor TooManyProperties = new DiagnosticDescriptor(
         "MEDTEL0009",
         "Too many properties",
-        "Event '{0}' declares {1} properties: Application Insights keeps at most {2} per event once MedicApp.Telemetry adds its own {3}",
+        "Event '{0}' declares {1} properties: MedicApp.Telemetry sends at most {2} per event, its own {3} included",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
