@@ -63,18 +63,87 @@ public sealed class LocalEventSinkTests : IDisposable
         var path = Path.Combine(_directory, "events.jsonl");
         Directory.CreateDirectory(_directory);
         await File.WriteAllTextAsync(path, "{\"name\":\"earlier\"}\n");
-        var options = Options.Create(new MedicAppTelemetryOptions());
-        options.Value.Local.Path = path;
-        options.Value.Local.Console = false;
+        var options = FileOnly(path);
         using var health = new TelemetryHealth();
         await using (var sink = new LocalEventSink(options, health, TextWriter.Null))
         {
-            var pipeline = new EventPipeline([sink], new Pseudonymizer(Convert.FromBase64String(TelemetryServices.Key), "k1"), RedactingTextScrubber.Instance, health, options);
-            new EventTracker(pipeline).AuthMfaSent("a", MfaMethod.Sms);
+            Tracker(sink, health, options).AuthMfaSent("a", MfaMethod.Sms);
         }
 
         var lines = await File.ReadAllLinesAsync(path);
         Assert.Equal(["earlier", "auth_mfa_sent"], lines.Select(static l => JsonDocument.Parse(l).RootElement.GetProperty("name").GetString() ?? string.Empty).ToArray());
+    }
+
+    [Fact]
+    public async Task TwoSinksOnOneFile_KeepEveryLineWholeAndValid()
+    {
+        const int EventsPerSink = 3000;
+        var path = Path.Combine(_directory, "events.jsonl");
+        var options = FileOnly(path);
+        using var health = new TelemetryHealth();
+        var first = new LocalEventSink(options, health, TextWriter.Null);
+        var second = new LocalEventSink(options, health, TextWriter.Null);
+        var trackers = new[] { Tracker(first, health, options), Tracker(second, health, options) };
+        foreach (var tracker in trackers)
+        {
+            // Both sinks have written once, as two hosts that have been running for a while.
+            tracker.PatientRegistered("patient-0", ClientChannel.Web);
+        }
+
+        await Task.WhenAll(first.FlushAsync(default), second.FlushAsync(default));
+        await Task.WhenAll(trackers.Select(static (tracker, sink) => Task.Run(() =>
+        {
+            for (var i = 1; i < EventsPerSink; i++)
+            {
+                tracker.PatientRegistered($"patient-{sink}-{i}", ClientChannel.Web);
+            }
+        })));
+        await first.DisposeAsync();
+        await second.DisposeAsync();
+
+        var lines = await File.ReadAllLinesAsync(path);
+        Assert.Equal(2 * EventsPerSink, lines.Length);
+        var ids = lines.Select(static l => JsonDocument.Parse(l).RootElement.GetProperty("properties").GetProperty("event_id").GetString()).ToHashSet();
+        Assert.Equal(2 * EventsPerSink, ids.Count);
+        Assert.Equal(0, health.GetStatistics().EventsDropped);
+    }
+
+    [Fact]
+    public async Task FileHeldByAnotherWriter_IsWrittenOnceReleased()
+    {
+        var path = Path.Combine(_directory, "events.jsonl");
+        var options = FileOnly(path);
+        using var health = new TelemetryHealth();
+        await using var sink = new LocalEventSink(options, health, TextWriter.Null, Enumerable.Repeat(TimeSpan.FromMilliseconds(5), 2000).ToArray());
+        var tracker = Tracker(sink, health, options);
+        var held = Hold(path);
+
+        tracker.AuthMfaSent("a", MfaMethod.Sms);
+        var flushed = sink.FlushAsync(default);
+        await held.DisposeAsync();
+        await flushed;
+
+        Assert.Equal("auth_mfa_sent", JsonDocument.Parse(Assert.Single(await File.ReadAllLinesAsync(path))).RootElement.GetProperty("name").GetString());
+        Assert.Equal(0, health.GetStatistics().EventsDropped);
+    }
+
+    [Fact]
+    public async Task FileHeldTooLong_EventsAreReportedAsDropped()
+    {
+        var path = Path.Combine(_directory, "events.jsonl");
+        var options = FileOnly(path);
+        using var health = new TelemetryHealth();
+        await using var sink = new LocalEventSink(options, health, TextWriter.Null, [TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1)]);
+        var tracker = Tracker(sink, health, options);
+        await using (Hold(path))
+        {
+            tracker.AuthMfaSent("a", MfaMethod.Sms);
+            tracker.AuthMfaSent("b", MfaMethod.Sms);
+            await sink.FlushAsync(default);
+        }
+
+        Assert.Equal(2, health.GetStatistics().EventsDropped);
+        Assert.Empty(await File.ReadAllLinesAsync(path));
     }
 
     [Fact]
@@ -92,5 +161,24 @@ public sealed class LocalEventSinkTests : IDisposable
         var sinks = provider.GetRequiredService<EventPipeline>().Sinks;
 
         Assert.IsType<LocalEventSink>(Assert.Single(sinks));
+    }
+
+    private static IOptions<MedicAppTelemetryOptions> FileOnly(string path, int queueCapacity = 10_000)
+    {
+        var options = Options.Create(new MedicAppTelemetryOptions());
+        options.Value.Local.Path = path;
+        options.Value.Local.Console = false;
+        options.Value.Local.QueueCapacity = queueCapacity;
+        return options;
+    }
+
+    private static EventTracker Tracker(IEventSink sink, TelemetryHealth health, IOptions<MedicAppTelemetryOptions> options)
+        => new(new EventPipeline([sink], new Pseudonymizer(Convert.FromBase64String(TelemetryServices.Key), "k1"), RedactingTextScrubber.Instance, health, options));
+
+    // Another writer in the middle of its batch: an exclusive lock on the file, as the sink itself takes.
+    private static FileStream Hold(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
     }
 }

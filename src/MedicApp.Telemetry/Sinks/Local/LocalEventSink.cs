@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -13,16 +13,17 @@ namespace MedicApp.Telemetry;
 /// console, and one JSON object per event appended to <see cref="LocalSinkOptions.Path"/>, holding the properties
 /// exactly as Application Insights would receive them. Lines are written by a background task, so tracking never
 /// waits for the console or the disk; past <see cref="LocalSinkOptions.QueueCapacity"/> waiting events, new ones
-/// are dropped and reported.
+/// are dropped and reported. Several sinks, in this process or others, may append to the same file: each batch is
+/// written whole under an exclusive lock, so no line is lost or cut.
 /// </summary>
 public sealed class LocalEventSink : IEventSink, IAsyncDisposable, IDisposable
 {
     private readonly Channel<LocalEntry> _queue;
     private readonly TextWriter? _console;
     private readonly string? _path;
+    private readonly JsonLinesFile? _file;
     private readonly TelemetryHealth _health;
     private readonly Task _writer;
-    private FileStream? _file;
 
     /// <summary>Creates the sink from the options.</summary>
     /// <param name="options">The telemetry options.</param>
@@ -32,13 +33,14 @@ public sealed class LocalEventSink : IEventSink, IAsyncDisposable, IDisposable
     {
     }
 
-    internal LocalEventSink(IOptions<MedicAppTelemetryOptions> options, TelemetryHealth health, TextWriter console)
+    internal LocalEventSink(IOptions<MedicAppTelemetryOptions> options, TelemetryHealth health, TextWriter console, IReadOnlyList<TimeSpan>? fileRetryDelays = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(health);
         var local = options.Value.Local;
         _console = local.Console ? console : null;
         _path = string.IsNullOrWhiteSpace(local.Path) ? null : Path.GetFullPath(local.Path);
+        _file = _path is null ? null : new JsonLinesFile(_path, Name, health, fileRetryDelays ?? JsonLinesFile.DefaultRetryDelays);
         _health = health;
         _queue = Channel.CreateBounded<LocalEntry>(new BoundedChannelOptions(local.QueueCapacity)
         {
@@ -98,82 +100,49 @@ public sealed class LocalEventSink : IEventSink, IAsyncDisposable, IDisposable
     private async Task WriteLoopAsync()
     {
         var reader = _queue.Reader;
-        try
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            while (reader.TryRead(out var entry))
             {
-                while (reader.TryRead(out var entry))
+                if (entry.Flushed is { } flushed)
                 {
-                    Write(entry);
+                    await WriteFileAsync().ConfigureAwait(false);
+                    flushed.TrySetResult();
+                    continue;
                 }
 
-                FlushFile();
+                WriteConsole(entry.Line);
+                if (entry.Json is not null)
+                {
+                    _file!.Add(entry.Json);
+                    if (_file.IsFull)
+                    {
+                        await _file.WriteAsync().ConfigureAwait(false);
+                    }
+                }
             }
-        }
-        finally
-        {
-            _file?.Dispose();
+
+            await WriteFileAsync().ConfigureAwait(false);
         }
     }
 
-    private void Write(LocalEntry entry)
+    private Task WriteFileAsync() => _file is null ? Task.CompletedTask : _file.WriteAsync();
+
+    private void WriteConsole(string? line)
     {
-        if (entry.Flushed is { } flushed)
+        if (line is null)
         {
-            FlushFile();
-            flushed.TrySetResult();
             return;
         }
 
-        if (entry.Line is not null)
-        {
-            try
-            {
-                _console!.WriteLine(entry.Line);
-            }
-            catch (Exception exception)
-            {
-                _health.ReportDropped(Name, "the console could not be written", 1, exception);
-            }
-        }
-
-        if (entry.Json is not null)
-        {
-            try
-            {
-                _file ??= OpenFile(_path!);
-                _file.Write(Encoding.UTF8.GetBytes(entry.Json + "\n"));
-            }
-            catch (Exception exception)
-            {
-                _health.ReportDropped(Name, "the JSON lines file could not be written", 1, exception);
-                _file?.Dispose();
-                _file = null;
-            }
-        }
-    }
-
-    private void FlushFile()
-    {
         try
         {
-            _file?.Flush(flushToDisk: false);
+            _console!.WriteLine(line);
         }
-        catch (IOException exception)
+        catch (Exception exception)
         {
-            _health.ReportDropped(Name, "the JSON lines file could not be flushed", 0, exception);
+            _health.ReportDropped(Name, "the console could not be written", 1, exception);
         }
-    }
-
-    private static FileStream OpenFile(string path)
-    {
-        var directory = Path.GetDirectoryName(path);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        return new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
     }
 
     private sealed record LocalEntry(string? Line, string? Json, TaskCompletionSource? Flushed);
