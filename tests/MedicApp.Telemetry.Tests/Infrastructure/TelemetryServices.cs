@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using MedicApp.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace MedicApp.Telemetry.Tests.Infrastructure;
 
@@ -28,6 +29,10 @@ internal static class TelemetryServices
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
+
+    /// <summary>A tracker over one sink, without a service provider, with the <c>k1</c> pseudonymization key.</summary>
+    public static EventTracker Tracker(IEventSink sink, TelemetryHealth health, IOptions<MedicAppTelemetryOptions> options)
+        => new(new EventPipeline([sink], new Pseudonymizer(Convert.FromBase64String(Key), "k1"), RedactingTextScrubber.Instance, health, options));
 
     public static IConfiguration Configuration(IDictionary<string, string?> values)
         => new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -32,12 +32,11 @@ public sealed class LocalEventSinkTests : IDisposable
         options.Value.Pseudonymization.Key = TelemetryServices.Key;
         using var health = new TelemetryHealth();
         await using var sink = new LocalEventSink(options, health, console);
-        var pipeline = new EventPipeline([sink], new Pseudonymizer(Convert.FromBase64String(TelemetryServices.Key), "k1"), RedactingTextScrubber.Instance, health, options);
-        var tracker = new EventTracker(pipeline);
+        var tracker = TelemetryServices.Tracker(sink, health, options);
 
         tracker.PatientRegistered("patient-1", ClientChannel.Web);
         tracker.AuthLoginFailure("account-1", "203.0.113.9", LoginFailureReason.InvalidPassword, 3);
-        await pipeline.FlushAsync();
+        await sink.FlushAsync(default);
 
         var lines = File.ReadAllLines(path);
         Assert.Equal(2, lines.Length);
@@ -67,7 +66,7 @@ public sealed class LocalEventSinkTests : IDisposable
         using var health = new TelemetryHealth();
         await using (var sink = new LocalEventSink(options, health, TextWriter.Null))
         {
-            Tracker(sink, health, options).AuthMfaSent("a", MfaMethod.Sms);
+            TelemetryServices.Tracker(sink, health, options).AuthMfaSent("a", MfaMethod.Sms);
         }
 
         var lines = await File.ReadAllLinesAsync(path);
@@ -83,7 +82,7 @@ public sealed class LocalEventSinkTests : IDisposable
         using var health = new TelemetryHealth();
         var first = new LocalEventSink(options, health, TextWriter.Null);
         var second = new LocalEventSink(options, health, TextWriter.Null);
-        var trackers = new[] { Tracker(first, health, options), Tracker(second, health, options) };
+        var trackers = new[] { TelemetryServices.Tracker(first, health, options), TelemetryServices.Tracker(second, health, options) };
         foreach (var tracker in trackers)
         {
             // Both sinks have written once, as two hosts that have been running for a while.
@@ -115,7 +114,7 @@ public sealed class LocalEventSinkTests : IDisposable
         var options = FileOnly(path);
         using var health = new TelemetryHealth();
         await using var sink = new LocalEventSink(options, health, TextWriter.Null, Enumerable.Repeat(TimeSpan.FromMilliseconds(5), 2000).ToArray());
-        var tracker = Tracker(sink, health, options);
+        var tracker = TelemetryServices.Tracker(sink, health, options);
         var held = Hold(path);
 
         tracker.AuthMfaSent("a", MfaMethod.Sms);
@@ -134,7 +133,7 @@ public sealed class LocalEventSinkTests : IDisposable
         var options = FileOnly(path);
         using var health = new TelemetryHealth();
         await using var sink = new LocalEventSink(options, health, TextWriter.Null, [TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1)]);
-        var tracker = Tracker(sink, health, options);
+        var tracker = TelemetryServices.Tracker(sink, health, options);
         await using (Hold(path))
         {
             tracker.AuthMfaSent("a", MfaMethod.Sms);
@@ -171,9 +170,6 @@ public sealed class LocalEventSinkTests : IDisposable
         options.Value.Local.QueueCapacity = queueCapacity;
         return options;
     }
-
-    private static EventTracker Tracker(IEventSink sink, TelemetryHealth health, IOptions<MedicAppTelemetryOptions> options)
-        => new(new EventPipeline([sink], new Pseudonymizer(Convert.FromBase64String(TelemetryServices.Key), "k1"), RedactingTextScrubber.Instance, health, options));
 
     // Another writer in the middle of its batch: an exclusive lock on the file, as the sink itself takes.
     private static FileStream Hold(string path)
