@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Threading.Tasks;
 using MedicApp.Telemetry.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -104,5 +106,26 @@ public sealed class OptionsValidationTests
         using var provider = services.BuildServiceProvider();
 
         Assert.Equal("k7", provider.GetRequiredService<IOptions<MedicAppTelemetryOptions>>().Value.Pseudonymization.KeyId);
+    }
+
+    [Fact]
+    public async Task WithoutArguments_BindsTheApplicationsSection()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production, DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MedicAppTelemetry:Pseudonymization:Key"] = TelemetryServices.Key,
+            ["MedicAppTelemetry:Pseudonymization:KeyId"] = "k7",
+            ["MedicAppTelemetry:Local:QueueCapacity"] = "12",
+        });
+        builder.Services.AddMedicAppTelemetry().UseInMemorySink();
+        using var host = builder.Build();
+
+        await host.StartAsync(); // outside Development, only with the key of the section
+        host.Services.GetRequiredService<EventTracker>().AuthMfaSent("account", MfaMethod.Sms);
+
+        Assert.StartsWith("k7:", host.Services.GetRequiredService<InMemoryEventSink>().LatestEvent.Properties["account_id"], StringComparison.Ordinal);
+        Assert.Equal(12, host.Services.GetRequiredService<IOptions<MedicAppTelemetryOptions>>().Value.Local.QueueCapacity);
+        await host.StopAsync();
     }
 }

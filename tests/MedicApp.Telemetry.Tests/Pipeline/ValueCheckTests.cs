@@ -50,11 +50,47 @@ public sealed class ValueCheckTests
         using var services = TelemetryServices.InMemory();
         var tracker = services.GetRequiredService<EventTracker>();
 
-        var exception = Assert.Throws<TelemetryValueException>(() => tracker.AuthMfaSent("a", (MfaMethod)42));
+        AssertRejected(services, () => tracker.AuthMfaSent("a", (MfaMethod)42), "auth_mfa_sent", "method", ValueIssue.UndefinedEnum);
+    }
 
-        Assert.Equal("auth_mfa_sent", exception.EventName);
-        Assert.Equal("method", exception.PropertyName);
-        Assert.Equal(ValueIssue.UndefinedEnum, exception.Issue);
+    [Fact]
+    public void StrictMode_LongString_Throws()
+    {
+        using var services = TelemetryServices.InMemory();
+        var tracker = services.GetRequiredService<EventTracker>();
+
+        AssertRejected(services, () => tracker.PatientRegistered("p", ClientChannel.Web, new string('x', TelemetryLimits.MaxPropertyValueLength + 1)), "patient_registered", "locale", ValueIssue.Truncated);
+    }
+
+    [Fact]
+    public void StrictMode_StringAtTheLimit_IsSentWhole()
+    {
+        using var services = TelemetryServices.InMemory();
+
+        services.GetRequiredService<EventTracker>().PatientRegistered("p", ClientChannel.Web, new string('x', TelemetryLimits.MaxPropertyValueLength));
+
+        Assert.Equal(TelemetryLimits.MaxPropertyValueLength, services.GetRequiredService<InMemoryEventSink>().LatestEvent.Properties["locale"].Length);
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void StrictMode_NonFiniteNumber_Throws(double ratio)
+    {
+        using var services = TelemetryServices.InMemory();
+        var tracker = services.GetRequiredService<EventTracker>();
+
+        AssertRejected(services, () => tracker.AppointmentSlotUtilization("dr", "c", DateTimeOffset.UnixEpoch, 0, 0, 0, ratio), "appointment_slot_utilization", "utilization_ratio", ValueIssue.NotFinite);
+        Assert.Equal(0, services.GetRequiredService<TelemetryHealth>().GetStatistics().EventsFailed);
+    }
+
+    private static void AssertRejected(IServiceProvider services, Action track, string eventName, string propertyName, ValueIssue issue)
+    {
+        var exception = Assert.Throws<TelemetryValueException>(track);
+
+        Assert.Equal(eventName, exception.EventName);
+        Assert.Equal(propertyName, exception.PropertyName);
+        Assert.Equal(issue, exception.Issue);
         Assert.Empty(services.GetRequiredService<InMemoryEventSink>().Events);
     }
 }

@@ -1,10 +1,18 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
 using System.IO;
+using System.Threading;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using MedicApp.Telemetry.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -146,6 +154,66 @@ public sealed class LocalEventSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task FullQueue_DropsNewEvents_CountsAndReportsThem()
+    {
+        using var metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = metrics.GetRequiredService<IMeterFactory>();
+        using var dropped = new MetricCollector<long>(meters, TelemetryHealth.MeterName, "medicapp.telemetry.events.dropped");
+        var logger = new FakeLogger<TelemetryHealth>();
+        using var health = new TelemetryHealth(logger, meterFactory: meters);
+        var console = new BlockedWriter();
+        var options = Options.Create(new MedicAppTelemetryOptions());
+        options.Value.Local.QueueCapacity = 2;
+        await using var sink = new LocalEventSink(options, health, console);
+        var tracker = TelemetryServices.Tracker(sink, health, options);
+
+        tracker.AuthMfaSent("writing", MfaMethod.Sms);
+        await console.Entered;
+        tracker.AuthMfaSent("queued-1", MfaMethod.Sms);
+        tracker.AuthMfaSent("queued-2", MfaMethod.Sms);
+        tracker.AuthMfaSent("dropped-1", MfaMethod.Sms);
+        tracker.AuthMfaSent("dropped-2", MfaMethod.Sms);
+        tracker.AuthMfaSent("dropped-3", MfaMethod.Sms);
+
+        Assert.Equal(3, health.GetStatistics().EventsDropped);
+        dropped.RecordObservableInstruments();
+        Assert.Equal(3, dropped.LastMeasurement?.Value);
+        var log = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Error, log.Level);
+        Assert.Equal("MedicApp.Telemetry sink 'local' dropped 1 event(s): the write queue is full.", log.Message);
+
+        console.Release();
+        await sink.FlushAsync(default);
+        Assert.Equal(3, console.Lines.Count);
+    }
+
+    [Fact]
+    public async Task PathFromConfiguration_DisposingTheHost_WritesEveryPendingEvent()
+    {
+        const int Events = 2000;
+        var path = Path.Combine(_directory, "events.jsonl");
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development, DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MedicAppTelemetry:Local:Path"] = path,
+            ["MedicAppTelemetry:Local:Console"] = "false",
+        });
+        builder.Services.AddMedicAppTelemetry();
+        using (var host = builder.Build())
+        {
+            await host.StartAsync();
+            Assert.Equal(path, Assert.IsType<LocalEventSink>(Assert.Single(host.Services.GetRequiredService<EventPipeline>().Sinks)).FilePath);
+            var tracker = host.Services.GetRequiredService<EventTracker>();
+            for (var i = 0; i < Events; i++)
+            {
+                tracker.AuthMfaSent($"account-{i}", MfaMethod.Sms);
+            }
+        }
+
+        Assert.Equal(Events, (await File.ReadAllLinesAsync(path)).Length);
+    }
+
+    [Fact]
     public void DefaultSink_WithoutConnectionString_IsLocal()
     {
         var services = new ServiceCollection();
@@ -176,5 +244,31 @@ public sealed class LocalEventSinkTests : IDisposable
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+    }
+
+    // A console that holds the first line until released, as a terminal that does not read its output.
+    private sealed class BlockedWriter : StringWriter
+    {
+        private readonly TaskCompletionSource _entered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ManualResetEventSlim _released = new();
+
+        public Task Entered => _entered.Task;
+
+        public List<string> Lines { get; } = [];
+
+        public void Release() => _released.Set();
+
+        public override void WriteLine(string? value)
+        {
+            _entered.TrySetResult();
+            _released.Wait();
+            Lines.Add(value ?? string.Empty);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            _released.Dispose();
+            base.Dispose(disposing);
+        }
     }
 }
