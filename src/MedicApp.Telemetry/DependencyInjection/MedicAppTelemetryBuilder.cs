@@ -34,17 +34,14 @@ public sealed class MedicAppTelemetryBuilder
 
     /// <summary>
     /// Sends events only to an <see cref="InMemoryEventSink"/>, instead of Application Insights or the local sink, and
-    /// turns on strict mode. For tests: resolve the sink from the service provider to read what was tracked.
+    /// turns on strict mode unless <see cref="MedicAppTelemetryOptions.StrictMode"/> is set explicitly, before or after.
+    /// For tests: resolve the sink from the service provider to read what was tracked.
     /// </summary>
     /// <returns>The builder.</returns>
     public MedicAppTelemetryBuilder UseInMemorySink()
     {
         Services.TryAddSingleton<InMemoryEventSink>();
-        Services.Configure<MedicAppTelemetryOptions>(static options =>
-        {
-            options.UseInMemorySink = true;
-            options.StrictMode = true;
-        });
+        Services.Configure<MedicAppTelemetryOptions>(static options => options.UseInMemorySink = true);
         return this;
     }
 

@@ -21,11 +21,6 @@ internal static class TelemetryServices
             configure?.Invoke(options);
         }).UseInMemorySink();
         build?.Invoke(builder);
-        if (configure is not null)
-        {
-            // Again after UseInMemorySink, so a test can turn its strict mode off.
-            builder.Configure(configure);
-        }
 
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace MedicApp.Telemetry.Tests.Pipeline;
@@ -82,6 +84,37 @@ public sealed class ValueCheckTests
 
         AssertRejected(services, () => tracker.AppointmentSlotUtilization("dr", "c", DateTimeOffset.UnixEpoch, 0, 0, 0, ratio), "appointment_slot_utilization", "utilization_ratio", ValueIssue.NotFinite);
         Assert.Equal(0, services.GetRequiredService<TelemetryHealth>().GetStatistics().EventsFailed);
+    }
+
+    [Fact]
+    public void StrictModeTurnedOff_BeforeUseInMemorySink_StaysOff()
+    {
+        var services = new ServiceCollection();
+        services.AddMedicAppTelemetry(static o =>
+        {
+            o.Pseudonymization.Key = TelemetryServices.Key;
+            o.StrictMode = false;
+        }).UseInMemorySink();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<EventTracker>().AuthMfaSent("a", (MfaMethod)42);
+
+        Assert.Equal("method:undefined_enum", provider.GetRequiredService<InMemoryEventSink>().LatestEvent.Properties["event_warnings"]);
+    }
+
+    [Fact]
+    public void StrictModeFromConfiguration_IsKeptWithTheInMemorySink()
+    {
+        var configuration = TelemetryServices.Configuration(new Dictionary<string, string?>
+        {
+            ["MedicAppTelemetry:Pseudonymization:Key"] = TelemetryServices.Key,
+            ["MedicAppTelemetry:StrictMode"] = "false",
+        });
+        var services = new ServiceCollection();
+        services.AddMedicAppTelemetry(configuration.GetSection("MedicAppTelemetry")).UseInMemorySink();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.False(provider.GetRequiredService<IOptions<MedicAppTelemetryOptions>>().Value.StrictMode);
     }
 
     private static void AssertRejected(IServiceProvider services, Action track, string eventName, string propertyName, ValueIssue issue)
