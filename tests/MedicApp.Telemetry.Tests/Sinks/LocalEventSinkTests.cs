@@ -214,6 +214,21 @@ public sealed class LocalEventSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task AfterDisposal_EventsAreReportedAsDroppedByADisposedSink()
+    {
+        var logger = new FakeLogger<TelemetryHealth>();
+        using var health = new TelemetryHealth(logger);
+        var options = Options.Create(new MedicAppTelemetryOptions());
+        var sink = new LocalEventSink(options, health, TextWriter.Null);
+        await sink.DisposeAsync();
+
+        TelemetryServices.Tracker(sink, health, options).AuthMfaSent("a", MfaMethod.Sms);
+
+        Assert.Equal(1, health.GetStatistics().EventsDropped);
+        Assert.Equal("MedicApp.Telemetry sink 'local' dropped 1 event(s): the sink is disposed.", Assert.Single(logger.Collector.GetSnapshot()).Message);
+    }
+
+    [Fact]
     public void DefaultSink_WithoutConnectionString_IsLocal()
     {
         var services = new ServiceCollection();

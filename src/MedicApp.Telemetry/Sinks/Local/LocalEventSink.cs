@@ -24,6 +24,7 @@ public sealed class LocalEventSink : IEventSink, IAsyncDisposable, IDisposable
     private readonly JsonLinesFile? _file;
     private readonly TelemetryHealth _health;
     private readonly Task _writer;
+    private volatile bool _disposed;
 
     /// <summary>Creates the sink from the options.</summary>
     /// <param name="options">The telemetry options.</param>
@@ -66,7 +67,7 @@ public sealed class LocalEventSink : IEventSink, IAsyncDisposable, IDisposable
             null);
         if (!_queue.Writer.TryWrite(entry))
         {
-            _health.ReportDropped(Name, "the write queue is full");
+            _health.ReportDropped(Name, _disposed ? "the sink is disposed" : "the write queue is full");
         }
     }
 
@@ -90,6 +91,7 @@ public sealed class LocalEventSink : IEventSink, IAsyncDisposable, IDisposable
     /// <returns>A task that completes when everything is written.</returns>
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
     }
