@@ -10,7 +10,9 @@ namespace MedicApp.Telemetry;
 /// <summary>
 /// Counts what went wrong on the way out and reports it, so that no event is lost silently: through the
 /// <c>MedicApp.Telemetry</c> meter (observable counters) and through logs, at most one log line per problem and
-/// sink every <see cref="ReportInterval"/>, carrying how many occurrences it stands for.
+/// sink every <see cref="ReportInterval"/>, carrying how many occurrences it stands for. Occurrences that follow a
+/// log line are logged together when the interval ends, and those still waiting when the tracker is disposed are
+/// logged then: none is left out of the logs.
 /// </summary>
 public sealed class TelemetryHealth : IDisposable
 {
@@ -24,6 +26,7 @@ public sealed class TelemetryHealth : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly Meter _meter;
     private readonly ConcurrentDictionary<string, ReportWindow> _windows = new(StringComparer.Ordinal);
+    private volatile bool _disposed;
     private long _tracked;
     private long _failed;
     private long _sinkFailures;
@@ -84,8 +87,18 @@ public sealed class TelemetryHealth : IDisposable
             logger.LogWarning("MedicApp.Telemetry sink '{Sink}' could not send {Count} event(s) yet and keeps them for a retry: {Reason}.", state.Sink, n, state.Reason), (Sink: sinkName, Reason: reason));
     }
 
-    /// <summary>Disposes the meter.</summary>
-    public void Dispose() => _meter.Dispose();
+    /// <summary>Logs the occurrences not logged yet, then disposes the meter.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        var now = _timeProvider.GetTimestamp();
+        foreach (var window in _windows.Values)
+        {
+            window.LogPending(now);
+        }
+
+        _meter.Dispose();
+    }
 
     internal void Tracked() => Interlocked.Increment(ref _tracked);
 
@@ -115,36 +128,85 @@ public sealed class TelemetryHealth : IDisposable
 
     private void Report<TState>(string key, long count, Exception? exception, Action<ILogger, Exception?, long, TState> log, TState state)
     {
-        var window = _windows.GetOrAdd(key, static _ => new ReportWindow());
+        var window = (ReportWindow<TState>)_windows.GetOrAdd(key, static (_, a) => new ReportWindow<TState>(a.Health, a.Log), (Health: this, Log: log));
         var now = _timeProvider.GetTimestamp();
-        long toReport;
         lock (window)
         {
-            window.Pending += count;
-            if (window.LastReport != 0 && _timeProvider.GetElapsedTime(window.LastReport, now) < ReportInterval)
+            window.Add(count, exception, state);
+            var elapsed = _timeProvider.GetElapsedTime(window.LastReport, now);
+            if (window.LastReport != 0 && elapsed < ReportInterval && !_disposed)
             {
+                // Logged when the interval ends, even if nothing else happens by then.
+                window.Timer ??= _timeProvider.CreateTimer(
+                    static w => ((ReportWindow)w!).LogPending(),
+                    window,
+                    ReportInterval - elapsed,
+                    Timeout.InfiniteTimeSpan);
                 return;
             }
-
-            window.LastReport = now;
-            toReport = window.Pending;
-            window.Pending = 0;
         }
 
-        try
-        {
-            log(_logger, exception, toReport, state);
-        }
-        catch (Exception)
-        {
-            // A broken logger must not turn a reported problem into an exception in the application.
-        }
+        window.LogPending(now);
     }
 
-    private sealed class ReportWindow
+    /// <summary>The occurrences of one problem since its last log line.</summary>
+    private abstract class ReportWindow(TelemetryHealth health)
     {
-        public long LastReport { get; set; }
+        protected TelemetryHealth Health { get; } = health;
 
-        public long Pending { get; set; }
+        public long LastReport { get; protected set; }
+
+        public ITimer? Timer { get; set; }
+
+        public void LogPending() => LogPending(Health._timeProvider.GetTimestamp());
+
+        public abstract void LogPending(long now);
+    }
+
+    private sealed class ReportWindow<TState>(TelemetryHealth health, Action<ILogger, Exception?, long, TState> log) : ReportWindow(health)
+    {
+        private long _pending;
+        private Exception? _exception;
+        private TState _state = default!;
+
+        // Under the lock: the latest exception and state stand for all the occurrences.
+        public void Add(long count, Exception? exception, TState state)
+        {
+            _pending += count;
+            _exception = exception;
+            _state = state;
+        }
+
+        public override void LogPending(long now)
+        {
+            long count;
+            Exception? exception;
+            TState state;
+            lock (this)
+            {
+                Timer?.Dispose();
+                Timer = null;
+                if (_pending == 0)
+                {
+                    return;
+                }
+
+                LastReport = now;
+                count = _pending;
+                exception = _exception;
+                state = _state;
+                _pending = 0;
+                _exception = null;
+            }
+
+            try
+            {
+                log(Health._logger, exception, count, state);
+            }
+            catch (Exception)
+            {
+                // A broken logger must not turn a reported problem into an exception in the application.
+            }
+        }
     }
 }
