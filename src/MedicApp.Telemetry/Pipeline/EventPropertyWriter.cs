@@ -146,7 +146,15 @@ public ref struct EventPropertyWriter
         if (value.Length > TelemetryLimits.MaxPropertyValueLength)
         {
             Warn(index, ValueIssue.Truncated);
-            value = value[..TelemetryLimits.MaxPropertyValueLength];
+
+            // Never half a surrogate pair: an emoji across the limit is left out whole.
+            var length = TelemetryLimits.MaxPropertyValueLength;
+            if (char.IsHighSurrogate(value[length - 1]) && char.IsLowSurrogate(value[length]))
+            {
+                length--;
+            }
+
+            value = value[..length];
         }
 
         _record.Add(EventProperty.FromText(Name(index), value));

@@ -21,6 +21,30 @@ public sealed class ValueCheckTests
         Assert.Equal(1, services.GetRequiredService<TelemetryHealth>().GetStatistics().ValuesChanged);
     }
 
+    [Fact]
+    public void LongString_WithAnEmojiAcrossTheLimit_IsCutBeforeIt()
+    {
+        using var services = TelemetryServices.InMemory(static o => o.StrictMode = false);
+        var prefix = new string('x', TelemetryLimits.MaxPropertyValueLength - 1);
+
+        services.GetRequiredService<EventTracker>().PatientRegistered("p", ClientChannel.Web, prefix + "\U0001F44D" + "tail");
+
+        var recorded = services.GetRequiredService<InMemoryEventSink>().LatestEvent;
+        Assert.Equal(prefix, recorded.Properties["locale"]);
+        Assert.Equal("locale:truncated", recorded.Properties["event_warnings"]);
+    }
+
+    [Fact]
+    public void LongString_WithAnEmojiJustBeforeTheLimit_KeepsIt()
+    {
+        using var services = TelemetryServices.InMemory(static o => o.StrictMode = false);
+        var kept = new string('x', TelemetryLimits.MaxPropertyValueLength - 2) + "\U0001F44D";
+
+        services.GetRequiredService<EventTracker>().PatientRegistered("p", ClientChannel.Web, kept + "tail");
+
+        Assert.Equal(kept, services.GetRequiredService<InMemoryEventSink>().LatestEvent.Properties["locale"]);
+    }
+
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
