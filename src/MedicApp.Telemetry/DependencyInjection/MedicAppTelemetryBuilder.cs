@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace MedicApp.Telemetry;
 
@@ -12,13 +13,18 @@ public sealed class MedicAppTelemetryBuilder
     /// <summary>Gets the service collection.</summary>
     public IServiceCollection Services { get; }
 
-    /// <summary>Registers another catalogue class (one of your own) as a singleton over the same pipeline.</summary>
+    /// <summary>
+    /// Registers another catalogue class (one of your own) as a singleton over the same pipeline. An event name it
+    /// shares with the MedicApp catalogue or another added catalogue stops the host at start, naming both catalogues.
+    /// </summary>
     /// <typeparam name="TCatalogue">A partial class whose methods carry <see cref="TelemetryEventAttribute"/>.</typeparam>
     /// <returns>The builder.</returns>
     public MedicAppTelemetryBuilder AddCatalogue<TCatalogue>()
         where TCatalogue : class, ITelemetryCatalogue
     {
         Services.TryAddSingleton<TCatalogue>();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<CatalogueRegistration, CatalogueRegistration<TCatalogue>>());
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MedicAppTelemetryOptions>, CatalogueNamesValidator>());
         return this;
     }
 
