@@ -71,6 +71,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
 
     // Set when disposal gave up waiting for the pump: what it still holds is reported instead of sent.
     private volatile bool _abandoned;
+    private volatile bool _disposed;
 
     /// <summary>Creates the sink and its Application Insights pipeline from the options.</summary>
     /// <param name="options">The telemetry options; a connection string is required.</param>
@@ -175,7 +176,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         var context = Activity.Current?.Context ?? default;
         if (!_queue.Writer.TryWrite(new PendingEvent(attributes, record.EventId, record.Timestamp, context, null)))
         {
-            _health.ReportDropped(Name, "the send queue is full");
+            _health.ReportDropped(Name, _disposed ? "the sink is disposed" : "the send queue is full");
         }
     }
 
@@ -203,6 +204,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
     /// <returns>A task that completes when the events were delivered or reported.</returns>
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         if (!_queue.Writer.TryComplete())
         {
             return;
