@@ -18,7 +18,8 @@ namespace MedicApp.Telemetry.Testing;
 /// <remarks>
 /// Envelopes count as received when the answer is sent, as for the real service: a client that stops waiting
 /// before the answer cannot rely on them. <see cref="Latency"/> and <see cref="Answer"/> simulate a slow or failing
-/// endpoint.
+/// endpoint. Like the service, it refuses another path or method (404) and envelopes whose <c>iKey</c> is not its
+/// <see cref="InstrumentationKey"/> (400), whatever <see cref="Answer"/> says.
 /// </remarks>
 internal sealed class IngestionServer : IDisposable
 {
@@ -61,7 +62,9 @@ internal sealed class IngestionServer : IDisposable
     /// </summary>
     public Func<int, IngestionAnswer> Answer { get; set; } = static count => IngestionAnswer.Accepted(count);
 
-    public string ConnectionString => $"InstrumentationKey=00000000-0000-0000-0000-000000000001;IngestionEndpoint={Endpoint}";
+    public const string InstrumentationKey = "00000000-0000-0000-0000-000000000001";
+
+    public string ConnectionString => $"InstrumentationKey={InstrumentationKey};IngestionEndpoint={Endpoint}";
 
     public IReadOnlyList<JsonObject> Envelopes => _envelopes.ToArray();
 
@@ -110,6 +113,24 @@ internal sealed class IngestionServer : IDisposable
         }
     }
 
+    // What the real endpoint refuses whatever the test asks: another path or method, envelopes for another resource.
+    private static IngestionAnswer? Refusal(HttpListenerRequest request, string[] lines)
+    {
+        if (request.HttpMethod != "POST" || request.Url?.AbsolutePath != "/v2.1/track")
+        {
+            return new(404, $"{{\"error\":\"{request.HttpMethod} {request.Url?.AbsolutePath} is not the track endpoint\"}}");
+        }
+
+        var foreign = lines.Select(static (line, index) => (Key: (string?)JsonNode.Parse(line)?["iKey"], Index: index)).Where(static e => e.Key != InstrumentationKey).ToArray();
+        if (foreign.Length == 0)
+        {
+            return null;
+        }
+
+        var errors = string.Join(",", foreign.Select(static e => $"{{\"index\":{e.Index},\"statusCode\":400,\"message\":\"Invalid instrumentation key\"}}"));
+        return new(400, $"{{\"itemsReceived\":{lines.Length},\"itemsAccepted\":0,\"errors\":[{errors}]}}");
+    }
+
     private async Task ServeAsync()
     {
         while (_listener.IsListening)
@@ -139,7 +160,7 @@ internal sealed class IngestionServer : IDisposable
 
             await AnswerGate;
 
-            var answer = Answer(lines.Length);
+            var answer = Refusal(context.Request, lines) ?? Answer(lines.Length);
             if (answer.Status == 200)
             {
                 foreach (var line in lines)
