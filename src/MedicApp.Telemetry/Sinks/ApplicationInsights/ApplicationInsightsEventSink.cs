@@ -53,7 +53,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
 
     // The exporter shares one transmitter per connection string in the process; this key gives the sink one of its
     // own, so that its offline storage and delivery tracking apply and its shutdown leaves the application's alone.
-    private const string DedicatedTransmitterKey = "MedicAppTelemetry=events";
+    private const string DedicatedTransmitterKey = ConnectionStringCheck.DedicatedTransmitterKeyword + "=events";
 
     private readonly Channel<PendingEvent> _queue;
     private readonly TelemetryConfiguration _configuration;

@@ -26,7 +26,6 @@ internal sealed class JsonLinesFile
         TimeSpan.FromMilliseconds(160), TimeSpan.FromMilliseconds(320), TimeSpan.FromMilliseconds(640), TimeSpan.FromSeconds(1),
     ];
 
-    private readonly string _path;
     private readonly string _sinkName;
     private readonly TelemetryHealth _health;
     private readonly IReadOnlyList<TimeSpan> _retryDelays;
@@ -35,11 +34,14 @@ internal sealed class JsonLinesFile
 
     public JsonLinesFile(string path, string sinkName, TelemetryHealth health, IReadOnlyList<TimeSpan> retryDelays)
     {
-        _path = path;
+        Path = path;
         _sinkName = sinkName;
         _health = health;
         _retryDelays = retryDelays;
     }
+
+    /// <summary>Gets the full path of the file.</summary>
+    public string Path { get; }
 
     /// <summary>Gets whether the batch is large enough to be written now.</summary>
     public bool IsFull => _batch.WrittenCount >= MaxBatchBytes;
@@ -88,7 +90,7 @@ internal sealed class JsonLinesFile
 
     private void Append(ReadOnlySpan<byte> lines)
     {
-        var directory = Path.GetDirectoryName(_path);
+        var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory))
         {
             Directory.CreateDirectory(directory);
@@ -96,7 +98,7 @@ internal sealed class JsonLinesFile
 
         // FileMode.Append seeks to the end once the handle is open, so after the lock is taken: nothing another writer
         // appended before is overwritten. No buffer: the batch goes out in one write.
-        using var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
+        using var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.None, bufferSize: 0);
         file.Write(lines);
     }
 

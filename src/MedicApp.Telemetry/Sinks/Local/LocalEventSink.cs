@@ -20,7 +20,6 @@ public sealed class LocalEventSink : IEventSink, IAsyncDisposable, IDisposable
 {
     private readonly Channel<LocalEntry> _queue;
     private readonly TextWriter? _console;
-    private readonly string? _path;
     private readonly JsonLinesFile? _file;
     private readonly TelemetryHealth _health;
     private readonly Task _writer;
@@ -40,8 +39,7 @@ public sealed class LocalEventSink : IEventSink, IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(health);
         var local = options.Value.Local;
         _console = local.Console ? console : null;
-        _path = string.IsNullOrWhiteSpace(local.Path) ? null : Path.GetFullPath(local.Path);
-        _file = _path is null ? null : new JsonLinesFile(_path, Name, health, fileRetryDelays ?? JsonLinesFile.DefaultRetryDelays);
+        _file = string.IsNullOrWhiteSpace(local.Path) ? null : new JsonLinesFile(Path.GetFullPath(local.Path), Name, health, fileRetryDelays ?? JsonLinesFile.DefaultRetryDelays);
         _health = health;
         _queue = Channel.CreateBounded<LocalEntry>(new BoundedChannelOptions(local.QueueCapacity)
         {
@@ -55,7 +53,7 @@ public sealed class LocalEventSink : IEventSink, IAsyncDisposable, IDisposable
     public string Name => "local";
 
     /// <summary>Gets the full path of the JSON lines file, or null when none is configured.</summary>
-    public string? FilePath => _path;
+    public string? FilePath => _file?.Path;
 
     /// <inheritdoc/>
     public void Emit(EventRecord record)
@@ -63,7 +61,7 @@ public sealed class LocalEventSink : IEventSink, IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(record);
         var entry = new LocalEntry(
             _console is null ? null : LocalEventFormatter.FormatLine(record),
-            _path is null ? null : LocalEventFormatter.FormatJson(record),
+            _file is null ? null : LocalEventFormatter.FormatJson(record),
             null);
         if (!_queue.Writer.TryWrite(entry))
         {
