@@ -33,15 +33,7 @@ internal sealed class ConsumerApp : IAsyncDisposable
     /// <summary>Starts <paramref name="assembly"/> in Development, listening on a free loopback port.</summary>
     public static ConsumerApp Start(string workingDirectory, string assembly)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(assembly);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
+        var start = DotNetCli.StartInfo(workingDirectory, assembly, "--urls", "http://127.0.0.1:0");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment.Remove("APPLICATIONINSIGHTS_CONNECTION_STRING");
         return new ConsumerApp(Process.Start(start)!);

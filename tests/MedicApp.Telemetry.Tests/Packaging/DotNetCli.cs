@@ -12,6 +12,19 @@ internal static class DotNetCli
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> and returns its exit code and combined output.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
     {
+        var start = StartInfo(workingDirectory, arguments);
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        output.Append(await stdout).Append(await stderr);
+        return (process.ExitCode, output.ToString());
+    }
+
+    /// <summary>How to start <c>dotnet</c> with <paramref name="arguments"/>, its output redirected.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -32,13 +45,6 @@ internal static class DotNetCli
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        output.Append(await stdout).Append(await stderr);
-        return (process.ExitCode, output.ToString());
+        return start;
     }
 }
