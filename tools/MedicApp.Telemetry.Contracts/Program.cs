@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 using MedicApp.Telemetry.Contracts;
 
 // Writes the contract files of the MedicApp catalogue: docs/events.md and docs/events.schema.json.

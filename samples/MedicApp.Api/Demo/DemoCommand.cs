@@ -3,6 +3,7 @@ using System.Text.Json;
 using MedicApp.Api.Data;
 using MedicApp.Api.Features.InternalJobs;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 
 namespace MedicApp.Api.Demo;
 

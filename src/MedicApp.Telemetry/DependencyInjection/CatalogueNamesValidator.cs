@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MedicApp.Telemetry.Events;
 using Microsoft.Extensions.Options;
 
 namespace MedicApp.Telemetry;

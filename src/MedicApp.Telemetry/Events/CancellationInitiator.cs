@@ -1,4 +1,4 @@
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 /// <summary>Who cancelled an appointment.</summary>
 public enum CancellationInitiator

@@ -1,4 +1,4 @@
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 /// <summary>Why an appointment was cancelled, as a category (never free text).</summary>
 public enum CancellationReason

@@ -1,4 +1,4 @@
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 /// <summary>Who opened a document.</summary>
 public enum DocumentActor

@@ -1,6 +1,6 @@
 using System;
 
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 // LOG-13: appointments.
 public sealed partial class EventTracker

@@ -1,6 +1,6 @@
 using System;
 
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 // LOG-16: the patient journey and the internal jobs (M4).
 public sealed partial class EventTracker

@@ -1,6 +1,6 @@
 using System;
 
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 // LOG-11: registration and medical file.
 public sealed partial class EventTracker

@@ -1,6 +1,6 @@
 using System;
 
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 // LOG-14: prescriptions.
 public sealed partial class EventTracker

@@ -1,6 +1,6 @@
 using System;
 
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 // LOG-15: authentication. Passwords and codes are never parameters: only outcomes, methods and counts are.
 public sealed partial class EventTracker

@@ -1,6 +1,6 @@
 using System;
 
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 // LOG-12: signatures through Yousign and at the clinic.
 public sealed partial class EventTracker

@@ -1,4 +1,4 @@
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 /// <summary>
 /// The MedicApp event catalogue (sprint M2, LOG-11 to LOG-16): one typed method per business event. Register it

@@ -1,4 +1,4 @@
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 /// <summary>Why a multi-factor check failed.</summary>
 public enum MfaFailureReason

@@ -1,4 +1,4 @@
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 /// <summary>How a multi-factor code is delivered.</summary>
 public enum MfaMethod

@@ -1,4 +1,4 @@
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 /// <summary>When in the journey a prescription is made.</summary>
 public enum PrescriptionStage

@@ -1,4 +1,4 @@
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.Events;
 
 /// <summary>What moved a journey to a new state.</summary>
 public enum TransitionTrigger

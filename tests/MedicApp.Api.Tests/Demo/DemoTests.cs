@@ -1,6 +1,7 @@
 using MedicApp.Api.Demo;
 using MedicApp.Api.Tests.Hosting;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 using Npgsql;
 
 namespace MedicApp.Api.Tests.Demo;

@@ -1,6 +1,7 @@
 using MedicApp.Api.Features.Journey;
 using MedicApp.Api.Features.Patients;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 
 namespace MedicApp.Api.Tests.Journey;
 

@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using MedicApp.Telemetry.Contracts;
+using MedicApp.Telemetry.Events;
 using Xunit;
 
 namespace MedicApp.Telemetry.Tests.Catalogue;

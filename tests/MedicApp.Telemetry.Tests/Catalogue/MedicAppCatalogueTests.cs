@@ -1,4 +1,5 @@
 using System.Linq;
+using MedicApp.Telemetry.Events;
 using Xunit;
 
 namespace MedicApp.Telemetry.Tests.Catalogue;

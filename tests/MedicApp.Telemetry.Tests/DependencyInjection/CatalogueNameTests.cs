@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using MedicApp.Telemetry.Events;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using MedicApp.Telemetry.Tests.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public sealed class CatalogueNameTests
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(
-            "The event 'patient_registered' is declared by two catalogues, MedicApp.Telemetry.EventTracker and MedicApp.Telemetry.Tests.DependencyInjection.ClinicEvents",
+            "The event 'patient_registered' is declared by two catalogues, MedicApp.Telemetry.Events.EventTracker and MedicApp.Telemetry.Tests.DependencyInjection.ClinicEvents",
             exception.Message,
             StringComparison.Ordinal);
     }

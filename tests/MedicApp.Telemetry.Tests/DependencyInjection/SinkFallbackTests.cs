@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using MedicApp.Telemetry.Events;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

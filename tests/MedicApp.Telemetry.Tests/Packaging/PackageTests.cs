@@ -78,6 +78,31 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
         Assert.Contains("error MEDTEL0002", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ConsumerProject_WithEnumsNamedLikeMedicApps_BuildsWithoutAmbiguity()
+    {
+        // The SDK's namespace holds the SDK alone: an application's own ClientChannel or CancellationReason, imported
+        // beside `using MedicApp.Telemetry;` into its catalogue, must not meet MedicApp's (CS0104, MEDTEL0005, CS0759).
+        var files = QuickStart.Files.Where(static f => f.Key != "output").ToDictionary();
+        files["Channels.cs"] = """
+            namespace Clinic.Domain;
+
+            public enum ClientChannel { Desk, Kiosk }
+
+            public enum CancellationReason { Weather, Strike }
+            """;
+        files["ClinicEvents.cs"] = "using Clinic.Domain;\n" + files["ClinicEvents.cs"].Replace(
+            "[NotPersonal(\"Pages printed.\")] int pageCount);",
+            "[NotPersonal(\"Pages printed.\")] int pageCount,\n        [NotPersonal(\"Where it was printed.\")] ClientChannel channel = ClientChannel.Desk,\n        [NotPersonal(\"Why a visit was called off.\")] CancellationReason? reason = null);",
+            StringComparison.Ordinal);
+        Assert.Contains("ClientChannel channel", files["ClinicEvents.cs"], StringComparison.Ordinal);
+        var project = CreateConsumer("consumer-own-enums", files);
+
+        var (exitCode, output) = await DotNetCli.RunAsync(project, "build");
+
+        Assert.True(exitCode == 0, "A consumer's own enums clash with the package's types:\n" + output);
+    }
+
     // "[telemetry] 10:02:51.347 consent_printed …": the time of day differs from run to run.
     private static string WithoutTime(string line) => line[..line.IndexOf(' ', StringComparison.Ordinal)] + line[line.IndexOf(' ', line.IndexOf(' ', StringComparison.Ordinal) + 1)..];
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
+using MedicApp.Telemetry.Events;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Xunit;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using MedicApp.Telemetry.Events;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

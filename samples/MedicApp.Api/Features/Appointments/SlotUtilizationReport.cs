@@ -1,5 +1,6 @@
 using MedicApp.Api.Data;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedicApp.Api.Features.Appointments;

@@ -1,6 +1,7 @@
 using MedicApp.Api.Data;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

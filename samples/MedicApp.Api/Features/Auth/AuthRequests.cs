@@ -7,7 +7,7 @@ internal sealed record LoginRequest(string? Login, string? Password);
 internal sealed record MfaRequest(string? ChallengeId, string? Code);
 
 /// <summary>The answer to a password login: the code was sent, enter it with this challenge.</summary>
-internal sealed record MfaChallenge(string ChallengeId, MedicApp.Telemetry.MfaMethod Method);
+internal sealed record MfaChallenge(string ChallengeId, MedicApp.Telemetry.Events.MfaMethod Method);
 
 /// <summary>The answer to the multi-factor step: the login is complete.</summary>
 internal sealed record SignedIn(Guid AccountId, Guid? PatientId);

@@ -1,6 +1,7 @@
 using MedicApp.Api.Data;
 using MedicApp.Api.Features.Journey;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedicApp.Api.Features.InternalJobs;

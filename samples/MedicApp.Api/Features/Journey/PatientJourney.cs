@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using MedicApp.Api.Features.Patients;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 
 namespace MedicApp.Api.Features.Journey;
 

@@ -4,6 +4,7 @@ using MedicApp.Api.Features.Auth;
 using MedicApp.Api.Features.Journey;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

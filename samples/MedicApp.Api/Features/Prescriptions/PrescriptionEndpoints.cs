@@ -1,6 +1,7 @@
 using MedicApp.Api.Data;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedicApp.Api.Features.Prescriptions;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 
 namespace MedicApp.Api.Features.Signatures;
 

@@ -1,4 +1,5 @@
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 
 namespace MedicApp.Api.Features.Signatures;
 

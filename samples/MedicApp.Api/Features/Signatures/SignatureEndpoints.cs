@@ -4,6 +4,7 @@ using MedicApp.Api.Features.Journey;
 using MedicApp.Api.Features.Patients;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

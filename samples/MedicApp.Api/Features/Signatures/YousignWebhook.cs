@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Events;
 
 namespace MedicApp.Api.Features.Signatures;
 

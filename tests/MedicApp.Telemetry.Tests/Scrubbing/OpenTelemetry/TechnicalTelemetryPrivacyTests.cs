@@ -8,6 +8,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Azure.Monitor.OpenTelemetry.Exporter;
+using MedicApp.Telemetry.Events;
 using MedicApp.Telemetry.Testing;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using Microsoft.ApplicationInsights;
