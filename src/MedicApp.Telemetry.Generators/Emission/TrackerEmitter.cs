@@ -8,11 +8,12 @@ namespace MedicApp.Telemetry.Generators.Emission;
 
 /// <summary>
 /// Writes the tracker half of a catalogue class: its constructor, its <c>Catalogue</c> metadata, one method body
-/// per event and one typed payload struct per event whose property writer needs no reflection, boxing or dictionary.
+/// per event and one private payload struct per event whose property writer needs no reflection, boxing or dictionary.
 /// </summary>
 internal static class TrackerEmitter
 {
     private const string Ns = "global::MedicApp.Telemetry.";
+    private const string CompilerServices = "global::MedicApp.Telemetry.CompilerServices.";
     private static readonly string GeneratedCode =
         "[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"MedicApp.Telemetry.Generators\", \"" +
         typeof(TrackerEmitter).Assembly.GetName().Version!.ToString() + "\")]";
@@ -108,10 +109,11 @@ internal static class TrackerEmitter
     private static void EmitStruct(SourceWriter w, EventModel e)
     {
         var name = StructName(e);
+        // Private: the payload is how the tracking method hands its values to the pipeline, not part of the catalogue's API.
         w.Line("/// <summary>The typed payload of <c>" + e.Name + "</c>: " + Xml(e.Description) + "</summary>");
         w.Line("/// <remarks>Holds the values as passed by the caller; sinks receive them only after the privacy policy of each property.</remarks>");
         w.Line(GeneratedCode);
-        w.Open((e.HasPublicTypes ? "public" : "internal") + " readonly struct " + name + " : " + Ns + "ITelemetryEvent");
+        w.Open("private readonly struct " + name + " : " + CompilerServices + "ITelemetryEvent");
         w.Line("private static readonly " + Ns + "EventDefinition s_definition = new " + Ns + "EventDefinition(");
         w.Line("    " + Literal(e.Name) + ",");
         w.Line("    " + Literal(e.Description) + ",");
@@ -159,7 +161,7 @@ internal static class TrackerEmitter
 
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Open("void " + Ns + "ITelemetryEvent.WriteProperties(ref " + Ns + "EventPropertyWriter writer)");
+        w.Open("void " + CompilerServices + "ITelemetryEvent.WriteProperties(ref " + CompilerServices + "EventPropertyWriter writer)");
         for (var i = 0; i < e.Properties.Count; i++)
         {
             EmitWrite(w, e.Properties[i], i);

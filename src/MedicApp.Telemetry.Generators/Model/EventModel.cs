@@ -13,7 +13,6 @@ namespace MedicApp.Telemetry.Generators.Model;
 /// <param name="Parameters">The parameter list as declared, repeated on the implementation.</param>
 /// <param name="Properties">The event properties, in parameter order.</param>
 /// <param name="IsValid">False when a diagnostic was reported: the method then gets an empty body.</param>
-/// <param name="HasPublicTypes">False when a parameter type is not public: the payload struct is then internal.</param>
 internal sealed record EventModel(
     string MethodName,
     string Modifiers,
@@ -23,5 +22,4 @@ internal sealed record EventModel(
     int Version,
     string Parameters,
     ImmutableEquatableArray<PropertyModel> Properties,
-    bool IsValid,
-    bool HasPublicTypes = true);
+    bool IsValid);

@@ -121,8 +121,7 @@ internal static class EventParser
                 version,
                 FormatParameters(method),
                 properties.ToImmutableEquatableArray(),
-                IsValid: diagnostics.Count == 0 && properties.Count == method.Parameters.Length,
-                HasPublicTypes: method.Parameters.All(static p => IsPublic(p.Type)));
+                IsValid: diagnostics.Count == 0 && properties.Count == method.Parameters.Length);
         }
 
         var stub = model is null ? ReadStub(method, syntax) : null;
@@ -521,24 +520,5 @@ internal static class EventParser
         }
 
         return null;
-    }
-
-    // An internal enum can be a property of an internal event method; the payload struct must not expose it publicly.
-    private static bool IsPublic(ITypeSymbol type)
-    {
-        if (type is INamedTypeSymbol { IsGenericType: true } generic && generic.TypeArguments.Any(static t => !IsPublic(t)))
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.NotApplicable))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

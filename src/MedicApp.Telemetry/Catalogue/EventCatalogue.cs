@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
 namespace MedicApp.Telemetry;
 
@@ -12,9 +13,10 @@ public sealed class EventCatalogue
     private readonly EventDefinition[] _events;
     private readonly Dictionary<string, EventDefinition> _byName;
 
-    /// <summary>Creates a catalogue. Called by generated code.</summary>
+    /// <summary>Creates a catalogue. For generated code only.</summary>
     /// <param name="name">The full name of the catalogue class.</param>
     /// <param name="events">The events, in declaration order.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public EventCatalogue(string name, EventDefinition[] events)
     {
         ArgumentNullException.ThrowIfNull(events);

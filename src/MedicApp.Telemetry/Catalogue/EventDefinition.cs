@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Globalization;
 
 namespace MedicApp.Telemetry;
@@ -9,13 +10,14 @@ public sealed class EventDefinition
 {
     private readonly PropertyDefinition[] _properties;
 
-    /// <summary>Describes an event. Called by generated code.</summary>
+    /// <summary>Describes an event. For generated code only.</summary>
     /// <param name="name">The snake_case event name.</param>
     /// <param name="description">What happened.</param>
     /// <param name="area">The area, such as <c>LOG-11</c>.</param>
     /// <param name="schemaVersion">The schema version, from 1.</param>
     /// <param name="methodName">The tracking method.</param>
     /// <param name="properties">The properties, in parameter order.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public EventDefinition(string name, string description, string area, int schemaVersion, string methodName, PropertyDefinition[] properties)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

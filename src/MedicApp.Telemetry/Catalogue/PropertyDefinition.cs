@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 
 namespace MedicApp.Telemetry;
 
@@ -8,7 +9,7 @@ public sealed class PropertyDefinition
 {
     private readonly string[] _allowedValues;
 
-    /// <summary>Describes a property. Called by generated code.</summary>
+    /// <summary>Describes a property. For generated code only.</summary>
     /// <param name="name">The snake_case key sent to the sinks.</param>
     /// <param name="parameterName">The C# parameter of the tracking method.</param>
     /// <param name="description">What the property means.</param>
@@ -17,6 +18,7 @@ public sealed class PropertyDefinition
     /// <param name="classification">The privacy classification.</param>
     /// <param name="clrTypeName">The C# type, for the docs.</param>
     /// <param name="allowedValues">For an enum, the snake_case names it can take.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public PropertyDefinition(
         string name,
         string parameterName,

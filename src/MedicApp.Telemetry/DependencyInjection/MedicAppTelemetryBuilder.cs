@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public sealed class MedicAppTelemetryBuilder
     /// <summary>Adds a sink that receives every event, besides the default one.</summary>
     /// <typeparam name="TSink">The sink type, created once by the service provider.</typeparam>
     /// <returns>The builder.</returns>
-    public MedicAppTelemetryBuilder AddSink<TSink>()
+    public MedicAppTelemetryBuilder AddSink<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSink>()
         where TSink : class, IEventSink
     {
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<IEventSink, TSink>());
@@ -39,15 +40,17 @@ public sealed class MedicAppTelemetryBuilder
     }
 
     /// <summary>
-    /// Sends events only to an <see cref="InMemoryEventSink"/>, instead of Application Insights or the local sink, and
-    /// turns on strict mode unless <see cref="MedicAppTelemetryOptions.StrictMode"/> is set explicitly, before or after.
-    /// For tests: resolve the sink from the service provider to read what was tracked.
+    /// Sends events to <typeparamref name="TSink"/> in place of the default sink (Application Insights, or the local
+    /// sink without a connection string); sinks added with <see cref="AddSink{TSink}"/> still receive them. The sink is
+    /// a singleton: resolve it from the service provider as <typeparamref name="TSink"/>. The last call wins.
     /// </summary>
+    /// <typeparam name="TSink">The sink type, created once by the service provider unless registered already.</typeparam>
     /// <returns>The builder.</returns>
-    public MedicAppTelemetryBuilder UseInMemorySink()
+    public MedicAppTelemetryBuilder UseSink<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSink>()
+        where TSink : class, IEventSink
     {
-        Services.TryAddSingleton<InMemoryEventSink>();
-        Services.Configure<MedicAppTelemetryOptions>(static options => options.UseInMemorySink = true);
+        Services.TryAddSingleton<TSink>();
+        Services.Configure<MedicAppTelemetryOptions>(static options => options.DefaultSinkReplacement = typeof(TSink));
         return this;
     }
 

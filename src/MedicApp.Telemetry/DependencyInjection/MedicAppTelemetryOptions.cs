@@ -1,3 +1,5 @@
+using System;
+
 namespace MedicApp.Telemetry;
 
 /// <summary>
@@ -9,21 +11,16 @@ public sealed class MedicAppTelemetryOptions
     /// <summary>The configuration section the options are bound from.</summary>
     public const string SectionName = "MedicAppTelemetry";
 
-    private bool? _strictMode;
-
     /// <summary>Gets or sets whether events are tracked at all. Default: true.</summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>
     /// Gets or sets whether a value the pipeline would change (truncate, drop, mark) throws a
-    /// <see cref="TelemetryValueException"/> instead. Meant for tests: off by default, and then tracking never throws;
-    /// on by default with <c>UseInMemorySink()</c>. A value set explicitly, in code or configuration, always wins.
+    /// <see cref="TelemetryValueException"/> instead. Meant for tests. Null, the default, means off, and then tracking
+    /// never throws; MedicApp.Telemetry.Testing's <c>UseInMemorySink()</c> turns a null into on. A value set in code or
+    /// configuration always wins.
     /// </summary>
-    public bool StrictMode
-    {
-        get => _strictMode ?? UseInMemorySink;
-        set => _strictMode = value;
-    }
+    public bool? StrictMode { get; set; }
 
     /// <summary>Gets the Application Insights sink options.</summary>
     public ApplicationInsightsSinkOptions ApplicationInsights { get; } = new();
@@ -34,5 +31,6 @@ public sealed class MedicAppTelemetryOptions
     /// <summary>Gets the pseudonymization options.</summary>
     public PseudonymizationOptions Pseudonymization { get; } = new();
 
-    internal bool UseInMemorySink { get; set; }
+    /// <summary>The sink that replaces Application Insights and the local sink, set by <c>UseSink&lt;T&gt;()</c>.</summary>
+    internal Type? DefaultSinkReplacement { get; set; }
 }

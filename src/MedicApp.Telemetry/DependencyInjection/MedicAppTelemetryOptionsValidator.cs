@@ -87,7 +87,7 @@ internal sealed class MedicAppTelemetryOptionsValidator(IHostEnvironment? enviro
         => IsDevelopment(environment) && !SendsToApplicationInsights(options);
 
     private static bool SendsToApplicationInsights(MedicAppTelemetryOptions options)
-        => !options.UseInMemorySink && options.ApplicationInsights.ResolveConnectionString() is not null;
+        => options.DefaultSinkReplacement is null && options.ApplicationInsights.ResolveConnectionString() is not null;
 
     internal static bool IsDevelopment(IHostEnvironment? environment)
         => environment is not null && string.Equals(environment.EnvironmentName, Environments.Development, StringComparison.OrdinalIgnoreCase);

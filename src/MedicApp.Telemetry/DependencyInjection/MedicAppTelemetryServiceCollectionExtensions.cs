@@ -106,15 +106,15 @@ public static class MedicAppTelemetryServiceCollectionExtensions
         services.ConfigureOpenTelemetryLoggerProvider(static (sp, logging) => logging.AddProcessor(sp.GetRequiredService<ScrubbingLogProcessor>()));
     }
 
-    // The default sink is chosen when the pipeline is built, from the options: in-memory when a test asked for
-    // it, Application Insights when a connection string is set, the local sink otherwise. Added sinks always run.
+    // The default sink is chosen when the pipeline is built, from the options: the one UseSink<T>() put in its place,
+    // Application Insights when a connection string is set, the local sink otherwise. Added sinks always run.
     private static List<IEventSink> SelectSinks(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<MedicAppTelemetryOptions>>().Value;
         var sinks = new List<IEventSink>();
-        if (options.UseInMemorySink)
+        if (options.DefaultSinkReplacement is { } replacement)
         {
-            sinks.Add(services.GetRequiredService<InMemoryEventSink>());
+            sinks.Add((IEventSink)services.GetRequiredService(replacement));
         }
         else if (options.ApplicationInsights.ResolveConnectionString() is not null)
         {

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using MedicApp.Telemetry.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace MedicApp.Telemetry;
@@ -18,16 +20,15 @@ public sealed class EventPipeline
     private readonly IEventSink[] _sinks;
     private readonly PropertyPolicy _policy;
     private readonly TimeProvider _timeProvider;
-    private readonly bool _typedEvents;
 
-    /// <summary>Creates the pipeline. <c>AddMedicAppTelemetry()</c> registers it; build one by hand only in tests.</summary>
+    /// <summary>Creates the pipeline. <c>AddMedicAppTelemetry()</c> registers it.</summary>
     /// <param name="sinks">Where events go.</param>
     /// <param name="pseudonymizer">Makes the pseudonyms of identifiers.</param>
     /// <param name="scrubber">Scrubs free text.</param>
     /// <param name="health">Counts and reports problems.</param>
     /// <param name="options">The telemetry options.</param>
     /// <param name="timeProvider">The clock that stamps events.</param>
-    public EventPipeline(
+    internal EventPipeline(
         IEnumerable<IEventSink> sinks,
         Pseudonymizer pseudonymizer,
         ITextScrubber scrubber,
@@ -42,9 +43,8 @@ public sealed class EventPipeline
         ArgumentNullException.ThrowIfNull(options);
         var settings = options.Value;
         _sinks = sinks.ToArray();
-        _policy = new PropertyPolicy(pseudonymizer, scrubber, health, settings.StrictMode);
+        _policy = new PropertyPolicy(pseudonymizer, scrubber, health, settings.StrictMode ?? false);
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _typedEvents = _sinks.Any(static s => s.RequiresTypedEvent);
         IsEnabled = settings.Enabled && _sinks.Length > 0;
         Health = health;
     }
@@ -58,9 +58,10 @@ public sealed class EventPipeline
     /// <summary>Gets the counts and reports of what went wrong.</summary>
     public TelemetryHealth Health { get; }
 
-    /// <summary>Tracks one event. Generated tracking methods call it.</summary>
+    /// <summary>Tracks one event. For generated tracking methods only.</summary>
     /// <typeparam name="TEvent">The generated payload type.</typeparam>
     /// <param name="telemetryEvent">The payload.</param>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public void Track<TEvent>(in TEvent telemetryEvent)
         where TEvent : struct, ITelemetryEvent
     {
@@ -71,11 +72,6 @@ public sealed class EventPipeline
             var writer = new EventPropertyWriter(record, _policy);
             telemetryEvent.WriteProperties(ref writer);
             record.Complete();
-            if (_typedEvents)
-            {
-                record.TypedEvent = telemetryEvent;
-            }
-
             Dispatch(record);
         }
         catch (TelemetryValueException) when (_policy.Strict)

@@ -61,50 +61,50 @@ public readonly struct EventProperty
     /// <param name="name">The key.</param>
     /// <param name="value">The text as it is sent.</param>
     /// <returns>The property.</returns>
-    public static EventProperty FromText(string name, string value) => new(name, EventValueKind.Text, value, 0, default, default, default);
+    internal static EventProperty FromText(string name, string value) => new(name, EventValueKind.Text, value, 0, default, default, default);
 
     /// <summary>Creates an integer, sent exactly.</summary>
     /// <param name="name">The key.</param>
     /// <param name="value">The number.</param>
     /// <returns>The property.</returns>
-    public static EventProperty FromNumber(string name, long value) => NumberOf(name, (ulong)value, NumberType.Int64);
+    internal static EventProperty FromNumber(string name, long value) => NumberOf(name, (ulong)value, NumberType.Int64);
 
     /// <summary>Creates an unsigned integer, sent exactly.</summary>
     /// <param name="name">The key.</param>
     /// <param name="value">The number.</param>
     /// <returns>The property.</returns>
-    public static EventProperty FromNumber(string name, ulong value) => NumberOf(name, value, NumberType.UInt64);
+    internal static EventProperty FromNumber(string name, ulong value) => NumberOf(name, value, NumberType.UInt64);
 
     /// <summary>Creates a float, sent in its own shortest round-trip form.</summary>
     /// <param name="name">The key.</param>
     /// <param name="value">A finite number.</param>
     /// <returns>The property.</returns>
-    public static EventProperty FromNumber(string name, float value) => NumberOf(name, BitConverter.SingleToUInt32Bits(value), NumberType.Single);
+    internal static EventProperty FromNumber(string name, float value) => NumberOf(name, BitConverter.SingleToUInt32Bits(value), NumberType.Single);
 
     /// <summary>Creates a double, sent in its shortest round-trip form.</summary>
     /// <param name="name">The key.</param>
     /// <param name="value">A finite number.</param>
     /// <returns>The property.</returns>
-    public static EventProperty FromNumber(string name, double value) => NumberOf(name, BitConverter.DoubleToUInt64Bits(value), NumberType.Double);
+    internal static EventProperty FromNumber(string name, double value) => NumberOf(name, BitConverter.DoubleToUInt64Bits(value), NumberType.Double);
 
     /// <summary>Creates a decimal, sent with its digits as they are, without an exponent.</summary>
     /// <param name="name">The key.</param>
     /// <param name="value">The number.</param>
     /// <returns>The property.</returns>
-    public static EventProperty FromNumber(string name, decimal value)
+    internal static EventProperty FromNumber(string name, decimal value)
         => new(name, EventValueKind.Number, null, 0, NumberType.Decimal, Unsafe.BitCast<decimal, Guid>(value), default);
 
     /// <summary>Creates a Guid dimension.</summary>
     /// <param name="name">The key.</param>
     /// <param name="value">The Guid.</param>
     /// <returns>The property.</returns>
-    public static EventProperty FromGuid(string name, Guid value) => new(name, EventValueKind.Guid, null, 0, default, value, default);
+    internal static EventProperty FromGuid(string name, Guid value) => new(name, EventValueKind.Guid, null, 0, default, value, default);
 
     /// <summary>Creates a timestamp dimension.</summary>
     /// <param name="name">The key.</param>
     /// <param name="value">The point in time.</param>
     /// <returns>The property.</returns>
-    public static EventProperty FromTimestamp(string name, DateTimeOffset value) => new(name, EventValueKind.Timestamp, null, 0, default, default, value);
+    internal static EventProperty FromTimestamp(string name, DateTimeOffset value) => new(name, EventValueKind.Timestamp, null, 0, default, default, value);
 
     /// <summary>Formats the value exactly as every sink sends it: numbers in the invariant culture, as they were tracked.</summary>
     /// <returns>The text sent for the property.</returns>

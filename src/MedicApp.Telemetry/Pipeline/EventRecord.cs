@@ -37,12 +37,6 @@ public sealed class EventRecord
     /// <summary>Gets the properties as sent: SDK properties first, then the declared ones that had a value.</summary>
     public ReadOnlySpan<EventProperty> Properties => new(_properties, 0, _count);
 
-    /// <summary>
-    /// Gets the typed payload (the generated <c>…Event</c> struct, boxed) when a sink asked for it through
-    /// <see cref="IEventSink.RequiresTypedEvent"/>; null otherwise.
-    /// </summary>
-    public object? TypedEvent { get; internal set; }
-
     internal bool HasWarnings => _warnings is { Length: > 0 };
 
     internal static EventRecord Rent()
@@ -61,7 +55,6 @@ public sealed class EventRecord
     internal void Return()
     {
         Definition = null!;
-        TypedEvent = null;
         Array.Clear(_properties, 0, _count);
         _count = 0;
         _warnings?.Clear();

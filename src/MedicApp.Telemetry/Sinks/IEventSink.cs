@@ -13,9 +13,6 @@ public interface IEventSink
     /// <summary>Gets a short name used in diagnostics, such as <c>local</c> or <c>application_insights</c>.</summary>
     string Name { get; }
 
-    /// <summary>Gets whether the sink needs <see cref="EventRecord.TypedEvent"/> (it costs a boxing per event).</summary>
-    bool RequiresTypedEvent => false;
-
     /// <summary>Takes one event.</summary>
     /// <param name="record">The event, valid only during the call.</param>
     void Emit(EventRecord record);

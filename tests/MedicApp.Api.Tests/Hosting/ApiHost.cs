@@ -2,6 +2,7 @@ using MedicApp.Api.Data;
 using MedicApp.Api.Features.Signatures;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

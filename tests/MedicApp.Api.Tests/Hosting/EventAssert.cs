@@ -1,5 +1,6 @@
 using System.Globalization;
 using MedicApp.Telemetry;
+using MedicApp.Telemetry.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedicApp.Api.Tests.Hosting;

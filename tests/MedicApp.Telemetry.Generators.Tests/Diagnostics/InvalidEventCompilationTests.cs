@@ -74,7 +74,7 @@ public sealed class InvalidEventCompilationTests
         var run = GeneratorHarness.Run(source);
 
         var text = run.SingleGeneratedText;
-        Assert.Contains("public readonly struct OrderShippedEvent", text, System.StringComparison.Ordinal);
+        Assert.Contains("private readonly struct OrderShippedEvent", text, System.StringComparison.Ordinal);
         Assert.DoesNotContain("struct OrderPlacedEvent", text, System.StringComparison.Ordinal);
         Assert.Contains("// Not generated: the declaration has errors reported by MedicApp.Telemetry.Generators.", text, System.StringComparison.Ordinal);
     }

@@ -114,7 +114,7 @@ public sealed class EmittedCodeTests
     }
 
     [Fact]
-    public void Generator_InternalEnumOnAPublicCatalogue_KeepsThePayloadInternal()
+    public void Generator_InternalEnumOnAPublicCatalogue_KeepsEveryPayloadPrivate()
     {
         var run = AssertCompilesWithoutWarnings("""
             using MedicApp.Telemetry;
@@ -133,8 +133,8 @@ public sealed class EmittedCodeTests
             }
             """);
 
-        Assert.Contains("internal readonly struct TierChosenEvent", run.SingleGeneratedText, System.StringComparison.Ordinal);
-        Assert.Contains("public readonly struct OrderPlacedEvent", run.SingleGeneratedText, System.StringComparison.Ordinal);
+        Assert.Contains("private readonly struct TierChosenEvent", run.SingleGeneratedText, System.StringComparison.Ordinal);
+        Assert.Contains("private readonly struct OrderPlacedEvent", run.SingleGeneratedText, System.StringComparison.Ordinal);
     }
 
     private static GeneratorRun AssertCompilesWithoutWarnings(string source)

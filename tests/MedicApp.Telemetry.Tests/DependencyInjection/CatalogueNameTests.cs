@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using MedicApp.Telemetry.Events;
+using MedicApp.Telemetry.Testing;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using MedicApp.Telemetry.Tests.Pipeline;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
 using MedicApp.Telemetry.Events;
+using MedicApp.Telemetry.Testing;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

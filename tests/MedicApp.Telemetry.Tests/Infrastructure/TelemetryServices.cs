@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using MedicApp.Telemetry;
 using MedicApp.Telemetry.Events;
+using MedicApp.Telemetry.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

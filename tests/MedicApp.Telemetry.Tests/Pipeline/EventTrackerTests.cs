@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using MedicApp.Telemetry.Events;
+using MedicApp.Telemetry.Testing;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -33,9 +34,10 @@ public sealed class EventTrackerTests
         Assert.Equal("fr-FR", recorded.Properties["locale"]);
         Assert.DoesNotContain(recorded.Properties.Values, v => v.Contains("patient-42", StringComparison.Ordinal));
 
-        var typed = recorded.GetEvent<EventTracker.PatientRegisteredEvent>();
-        Assert.Equal("patient-42", typed.PatientId);
-        Assert.Equal(ClientChannel.MobileApp, typed.Channel);
+        sink.AssertSingle("patient_registered")
+            .AssertProperty("patient_id", sink.Pseudonymize("patient-42"))
+            .AssertProperty("channel", "mobile_app");
+        sink.AssertNoOtherEvents();
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using MedicApp.Telemetry.Testing;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

@@ -1,6 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 using MedicApp.Telemetry.Events;
+using MedicApp.Telemetry.Testing;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -142,6 +145,37 @@ public sealed class ValueCheckTests
         Assert.False(provider.GetRequiredService<IOptions<MedicAppTelemetryOptions>>().Value.StrictMode);
     }
 
+    [Fact]
+    public void StrictMode_ConfigurationSectionWithoutIt_IsTurnedOnByTheInMemorySink()
+    {
+        // A section that says nothing of strict mode must not switch it off: binding it used to make the default explicit.
+        var configuration = TelemetryServices.Configuration(new Dictionary<string, string?>
+        {
+            ["MedicAppTelemetry:Pseudonymization:Key"] = TelemetryServices.Key,
+            ["MedicAppTelemetry:Local:Path"] = "events.jsonl",
+        });
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddMedicAppTelemetry().UseInMemorySink();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.True(provider.GetRequiredService<IOptions<MedicAppTelemetryOptions>>().Value.StrictMode);
+        Assert.Throws<TelemetryValueException>(() => provider.GetRequiredService<EventTracker>().AuthMfaSent("a", (MfaMethod)42));
+    }
+
+    [Fact]
+    public void StrictMode_WithoutTheInMemorySink_IsOffByDefault()
+    {
+        var services = new ServiceCollection();
+        services.AddMedicAppTelemetry(static o => o.Pseudonymization.Key = TelemetryServices.Key).UseSink<CountingSink>();
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<EventTracker>().AuthMfaSent("a", (MfaMethod)42);
+
+        Assert.Null(provider.GetRequiredService<IOptions<MedicAppTelemetryOptions>>().Value.StrictMode);
+        Assert.Equal(1, provider.GetRequiredService<CountingSink>().Count);
+    }
+
     private static void AssertRejected(IServiceProvider services, Action track, string eventName, string propertyName, ValueIssue issue)
     {
         var exception = Assert.Throws<TelemetryValueException>(track);
@@ -150,5 +184,16 @@ public sealed class ValueCheckTests
         Assert.Equal(propertyName, exception.PropertyName);
         Assert.Equal(issue, exception.Issue);
         Assert.Empty(services.GetRequiredService<InMemoryEventSink>().Events);
+    }
+
+    private sealed class CountingSink : IEventSink
+    {
+        public int Count { get; private set; }
+
+        public string Name => "counting";
+
+        public void Emit(EventRecord record) => Count++;
+
+        public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

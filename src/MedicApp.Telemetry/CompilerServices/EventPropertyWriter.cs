@@ -1,13 +1,15 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 
-namespace MedicApp.Telemetry;
+namespace MedicApp.Telemetry.CompilerServices;
 
 /// <summary>
 /// Writes the properties of one event into its <see cref="EventRecord"/>, applying the privacy policy of each
 /// classification and the run-time value checks. Generated code calls it; each method takes the index of the
-/// property in the event definition.
+/// property in the event definition. For generated code only.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct EventPropertyWriter
 {
     private readonly EventRecord _record;

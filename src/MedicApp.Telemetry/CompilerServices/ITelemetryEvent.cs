@@ -1,9 +1,12 @@
-namespace MedicApp.Telemetry;
+using System.ComponentModel;
+
+namespace MedicApp.Telemetry.CompilerServices;
 
 /// <summary>
-/// The typed payload of one event. The generator implements it as a readonly struct per event, so the pipeline
-/// writes properties without reflection, boxing or dictionaries.
+/// The typed payload of one event. The generator implements it as a private readonly struct per event, so the
+/// pipeline writes properties without reflection, boxing or dictionaries. For generated code only.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public interface ITelemetryEvent
 {
     /// <summary>Gets the definition of the event in its catalogue.</summary>
