@@ -5,12 +5,10 @@ namespace MedicApp.Api.Tests.Hosting;
 
 /// <summary>
 /// A database of its own for one test host: a SQLite file in a temporary folder, or a PostgreSQL database created on
-/// the server named by <c>MEDICAPP_TEST_POSTGRESQL</c> (started by <c>eng/postgres.sh</c>, which <c>.ci/run</c> runs).
+/// the test run's server (<see cref="PostgreSqlTestServer"/>).
 /// </summary>
 internal sealed class TestDatabase : IAsyncDisposable
 {
-    public const string ServerVariable = "MEDICAPP_TEST_POSTGRESQL";
-
     private readonly string? _sqliteDirectory;
     private readonly string? _postgresDatabase;
     private readonly string? _postgresServer;
@@ -36,13 +34,7 @@ internal sealed class TestDatabase : IAsyncDisposable
             return new TestDatabase(provider, $"Data Source={Path.Combine(directory, "medicapp.db")}", directory, null, null);
         }
 
-        var server = Environment.GetEnvironmentVariable(ServerVariable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            throw new InvalidOperationException(
-                $"The PostgreSQL tests need a server: run 'source eng/postgres.sh start' (it sets {ServerVariable}), or set {ServerVariable} to a connection string of a user allowed to create databases.");
-        }
-
+        var server = await PostgreSqlTestServer.Server.GetAsync();
         var name = "medicapp_test_" + Guid.NewGuid().ToString("N");
         await using (var connection = new NpgsqlConnection(server))
         {

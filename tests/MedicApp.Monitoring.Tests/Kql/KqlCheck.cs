@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using MedicApp.Telemetry.Testing;
 
 namespace MedicApp.Monitoring.Tests.Kql;
 
@@ -12,24 +12,11 @@ internal static class KqlCheck
 
     public static async Task<KqlCheckResult> RunAsync(string catalogue, params string[] sources)
     {
-        var tool = Repository.PathOf("tools/kql-check");
-        if (!Directory.Exists(Path.Combine(tool, "node_modules", "@kusto", "language-service-next")))
-        {
-            throw new InvalidOperationException("The Kusto language service is not installed: run 'npm ci --prefix tools/kql-check' (as .ci/run does).");
-        }
+        await KustoLanguageService.Installation.GetAsync();
 
-        var start = new ProcessStartInfo("node") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["tools/kql-check/check.js", "--catalogue", catalogue, .. sources])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var report = process.ExitCode is 0 or 1 ? JsonDocument.Parse(await output).RootElement.Clone() : default;
-        return new KqlCheckResult(process.ExitCode, report, await errors);
+        var check = await ExternalTool.RunAsync("node", Repository.Root, ["tools/kql-check/check.js", "--catalogue", catalogue, .. sources]);
+        var report = check.ExitCode is 0 or 1 ? JsonDocument.Parse(check.Output).RootElement.Clone() : default;
+        return new KqlCheckResult(check.ExitCode, report, check.Errors);
     }
 }
 
