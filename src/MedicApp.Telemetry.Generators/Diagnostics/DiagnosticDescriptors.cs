@@ -140,7 +140,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidArea = new DiagnosticDescriptor(
         "MEDTEL0015",
         "Invalid event area",
-        "Event '{0}' has area '{1}': an area is upper case letters, a dash and a number, such as 'LOG-11'",
+        "Event '{0}' has area '{1}': {2}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,

@@ -292,9 +292,9 @@ internal static class EventParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingDescription, location, name));
         }
 
-        if (!NamingConventions.IsArea(area))
+        if (AreaRules.Check(area) is { } reason)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidArea, location, name, area));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidArea, location, name, AreaRules.Display(area), reason));
         }
 
         if (version < 1)

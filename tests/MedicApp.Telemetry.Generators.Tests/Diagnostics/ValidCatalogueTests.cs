@@ -54,4 +54,20 @@ public sealed class ValidCatalogueTests
         Assert.Empty(run.OutputErrors);
         Assert.Equal("GlobalTracker.g.cs", Assert.Single(run.GeneratedSources).HintName);
     }
+
+    [Theory]
+    [InlineData("checkout")]
+    [InlineData("Patient journey")]
+    [InlineData("équipe/paiement")]
+    public void Generator_FreeFormArea_ReportsNoDiagnosticAndSendsTheAreaAsWritten(string area)
+    {
+        const string Declared = "Area = \"APT-3\"";
+        Assert.Contains(Declared, RepresentativeCatalogue.Source, System.StringComparison.Ordinal);
+
+        var run = GeneratorHarness.Run(RepresentativeCatalogue.Source.Replace(Declared, "Area = \"" + area + "\"", System.StringComparison.Ordinal));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Contains("    \"" + area + "\",", run.SingleGeneratedText, System.StringComparison.Ordinal);
+    }
 }
