@@ -23,9 +23,20 @@ public sealed class EventTrackerGenerator : IIncrementalGenerator
                 EventParser.Parse)
             .WithTrackingName(TrackingNames.Events);
 
+        // At most one (AllowMultiple = false); read from the syntax of [assembly:] lists, so an edit elsewhere leaves it cached.
+        var areaPattern = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.TelemetryAreaPatternAttribute,
+                static (node, _) => node is CompilationUnitSyntax,
+                AreaPatternParser.Parse)
+            .Collect()
+            .Select(static (patterns, _) => patterns.FirstOrDefault())
+            .WithTrackingName(TrackingNames.AreaPattern);
+
         var model = events
             .Collect()
-            .Select(static (results, _) => CatalogueBuilder.Build(results))
+            .Combine(areaPattern)
+            .Select(static (input, _) => CatalogueBuilder.Build(input.Left, input.Right))
             .WithTrackingName(TrackingNames.CompilationModel);
 
         var diagnostics = model

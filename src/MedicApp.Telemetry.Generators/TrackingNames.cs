@@ -4,6 +4,7 @@ namespace MedicApp.Telemetry.Generators;
 internal static class TrackingNames
 {
     public const string Events = nameof(Events);
+    public const string AreaPattern = nameof(AreaPattern);
     // Not "Compilation": Roslyn tracks its own compilation input under that name.
     public const string CompilationModel = nameof(CompilationModel);
     public const string Diagnostics = nameof(Diagnostics);

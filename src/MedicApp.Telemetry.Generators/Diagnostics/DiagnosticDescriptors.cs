@@ -235,4 +235,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "medtel0025");
+
+    public static readonly DiagnosticDescriptor InvalidAreaPattern = new DiagnosticDescriptor(
+        "MEDTEL0026",
+        "Invalid area pattern",
+        "Area pattern '{0}' of [assembly: TelemetryAreaPattern] cannot be used: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0026");
 }

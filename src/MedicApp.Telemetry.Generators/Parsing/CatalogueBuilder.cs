@@ -1,20 +1,31 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Text.RegularExpressions;
 using MedicApp.Telemetry.Generators.Diagnostics;
 using MedicApp.Telemetry.Generators.Model;
 
 namespace MedicApp.Telemetry.Generators.Parsing;
 
 /// <summary>
-/// Groups parsed events by catalogue class and runs the checks that need every event of the compilation
-/// (an event name or method name declared twice).
+/// Groups parsed events by catalogue class and runs the checks that need every event of the compilation (an event name
+/// or method name declared twice) or the assembly's declarations (its area pattern).
 /// </summary>
 internal static class CatalogueBuilder
 {
-    public static CompilationModel Build(ImmutableArray<EventParseResult> results)
+    public static CompilationModel Build(ImmutableArray<EventParseResult> results, AreaPatternModel? areaPattern)
     {
         var diagnostics = new List<DiagnosticInfo>();
+        Regex? areaRegex = null;
+        if (areaPattern?.Error is { } patternError)
+        {
+            diagnostics.Add(patternError);
+        }
+        else if (areaPattern is not null)
+        {
+            areaRegex = AreaRules.CreatePattern(areaPattern.Pattern);
+        }
+
         var owners = new Dictionary<string, string>();
         var byType = new Dictionary<CatalogueTypeModel, List<EventModel>>();
         var typeOrder = new List<CatalogueTypeModel>();
@@ -32,6 +43,13 @@ internal static class CatalogueBuilder
                 events = [];
                 byType.Add(type, events);
                 typeOrder.Add(type);
+            }
+
+            // An area the default rules reject was reported by the parser: one diagnostic is enough.
+            if (areaRegex is not null && AreaRules.Check(model.Area) is null && AreaRules.CheckAgainstPattern(model.Area, areaRegex, areaPattern!) is { } reason)
+            {
+                diagnostics.Add(new DiagnosticInfo(DiagnosticDescriptors.InvalidArea, result.EventLocation, new[] { model.Name, AreaRules.Display(model.Area), reason }.ToImmutableEquatableArray()));
+                model = model with { IsValid = false };
             }
 
             var owner = type.FullName + "." + model.MethodName;
