@@ -5,6 +5,7 @@ internal static class TrackingNames
 {
     public const string Events = nameof(Events);
     public const string AreaPattern = nameof(AreaPattern);
+    public const string LanguageVersion = nameof(LanguageVersion);
     // Not "Compilation": Roslyn tracks its own compilation input under that name.
     public const string CompilationModel = nameof(CompilationModel);
     public const string Diagnostics = nameof(Diagnostics);

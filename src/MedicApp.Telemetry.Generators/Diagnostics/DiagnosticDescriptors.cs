@@ -244,4 +244,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "medtel0026");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = new DiagnosticDescriptor(
+        "MEDTEL0027",
+        "C# version too old for the generated code",
+        "Catalogue '{0}' needs C# {1} or later, and the project compiles with C# {2}: the code generated for its events implements static abstract interface members, so none is generated, and AddCatalogue<{0}>() does not compile either. Set <LangVersion>{3}</LangVersion> or later (or latest) in the project file, or remove <LangVersion> to use the default of the target framework.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0027");
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MedicApp.Telemetry.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
@@ -17,6 +18,7 @@ public sealed class IncrementalCachingTests
     [
         TrackingNames.Events,
         TrackingNames.AreaPattern,
+        TrackingNames.LanguageVersion,
         TrackingNames.CompilationModel,
         TrackingNames.Diagnostics,
         TrackingNames.Catalogues,
@@ -120,6 +122,23 @@ public sealed class IncrementalCachingTests
         Assert.Equal("MEDTEL0015", diagnostic.Id);
         Assert.Contains("'vitals_recorded' has area 'APT-3'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.DoesNotContain("struct VitalsRecordedEvent", second.SingleGeneratedText, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generator_LanguageVersionRaisedTo11_TheTrackerReplacesTheStubs()
+    {
+        var first = GeneratorHarness.Run(LanguageVersion.CSharp10, RepresentativeCatalogue.Source);
+        Assert.Equal("MEDTEL0027", Assert.Single(first.GeneratorDiagnostics).Id);
+
+        var options = GeneratorHarness.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp11);
+        var tree = first.InputCompilation.SyntaxTrees.Single();
+        var raised = first.InputCompilation.ReplaceSyntaxTree(tree, tree.WithRootAndOptions(tree.GetRoot(), options));
+        var second = GeneratorHarness.Run(first.Driver.WithUpdatedParseOptions(options), raised);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second.Result, TrackingNames.LanguageVersion)).Reason);
+        Assert.Empty(second.GeneratorDiagnostics);
+        Assert.Empty(second.OutputErrors.Select(static d => d.ToString()));
+        Assert.Contains("ITelemetryCatalogue", second.SingleGeneratedText, System.StringComparison.Ordinal);
     }
 
     [Fact]
