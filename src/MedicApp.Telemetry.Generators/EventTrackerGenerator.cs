@@ -1,5 +1,6 @@
 using System.Linq;
 using MedicApp.Telemetry.Generators.Emission;
+using MedicApp.Telemetry.Generators.Model;
 using MedicApp.Telemetry.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,9 +24,26 @@ public sealed class EventTrackerGenerator : IIncrementalGenerator
                 EventParser.Parse)
             .WithTrackingName(TrackingNames.Events);
 
+        // At most one (AllowMultiple = false); read from the syntax of [assembly:] lists, so an edit elsewhere leaves it cached.
+        var areaPattern = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.TelemetryAreaPatternAttribute,
+                static (node, _) => node is CompilationUnitSyntax,
+                AreaPatternParser.Parse)
+            .Collect()
+            .Select(static (patterns, _) => patterns.FirstOrDefault())
+            .WithTrackingName(TrackingNames.AreaPattern);
+
+        // From the parse options, not the compilation: they change only when the project's settings do.
+        var languageVersion = context.ParseOptionsProvider
+            .Select(static (options, _) => LanguageVersionRule.Read(options))
+            .WithTrackingName(TrackingNames.LanguageVersion);
+
         var model = events
             .Collect()
-            .Select(static (results, _) => CatalogueBuilder.Build(results))
+            .Combine(areaPattern)
+            .Combine(languageVersion)
+            .Select(static (input, _) => CatalogueBuilder.Build(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(TrackingNames.CompilationModel);
 
         var diagnostics = model
@@ -48,6 +66,11 @@ public sealed class EventTrackerGenerator : IIncrementalGenerator
         var stubs = events
             .Where(static r => r.Stub is not null)
             .Select(static (r, _) => r.Stub!);
-        context.RegisterSourceOutput(stubs, static (spc, stub) => spc.AddSource(stub.HintName, StubEmitter.Emit(stub)));
+        context.RegisterSourceOutput(stubs, AddStub);
+
+        var catalogueStubs = model.SelectMany(static (m, _) => m.CatalogueStubs.ToArray());
+        context.RegisterSourceOutput(catalogueStubs, AddStub);
     }
+
+    private static void AddStub(SourceProductionContext context, StubModel stub) => context.AddSource(stub.HintName, StubEmitter.Emit(stub));
 }

@@ -4,6 +4,8 @@ namespace MedicApp.Telemetry.Generators;
 internal static class TrackingNames
 {
     public const string Events = nameof(Events);
+    public const string AreaPattern = nameof(AreaPattern);
+    public const string LanguageVersion = nameof(LanguageVersion);
     // Not "Compilation": Roslyn tracks its own compilation input under that name.
     public const string CompilationModel = nameof(CompilationModel);
     public const string Diagnostics = nameof(Diagnostics);

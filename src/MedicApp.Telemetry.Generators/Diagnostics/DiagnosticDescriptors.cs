@@ -140,7 +140,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidArea = new DiagnosticDescriptor(
         "MEDTEL0015",
         "Invalid event area",
-        "Event '{0}' has area '{1}': an area is upper case letters, a dash and a number, such as 'LOG-11'",
+        "Event '{0}' has area '{1}': {2}",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -235,4 +235,22 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "medtel0025");
+
+    public static readonly DiagnosticDescriptor InvalidAreaPattern = new DiagnosticDescriptor(
+        "MEDTEL0026",
+        "Invalid area pattern",
+        "Area pattern '{0}' of [assembly: TelemetryAreaPattern] cannot be used: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0026");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = new DiagnosticDescriptor(
+        "MEDTEL0027",
+        "C# version too old for the generated code",
+        "Catalogue '{0}' needs C# {1} or later, and the project compiles with C# {2}: the code generated for its events implements static abstract interface members, so none is generated, and AddCatalogue<{0}>() does not compile either. Set <LangVersion>{3}</LangVersion> or later (or latest) in the project file, or remove <LangVersion> to use the default of the target framework.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0027");
 }

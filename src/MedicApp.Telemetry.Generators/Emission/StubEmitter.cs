@@ -3,9 +3,9 @@ using MedicApp.Telemetry.Generators.Model;
 namespace MedicApp.Telemetry.Generators.Emission;
 
 /// <summary>
-/// Writes a throwing implementation for an event method the generator rejects. The build fails on the MEDTEL error
-/// anyway; without the implementation the compiler would add its own error (CS8795, a partial method without an
-/// implementation) and bury the one that says what to fix.
+/// Writes a throwing implementation for each event method the generator does not implement. The build fails on the
+/// MEDTEL error anyway; without the implementation the compiler would add its own error (CS8795, a partial method
+/// without an implementation) and bury the one that says what to fix.
 /// </summary>
 internal static class StubEmitter
 {
@@ -26,9 +26,18 @@ internal static class StubEmitter
             w.Open(container);
         }
 
-        w.Open(stub.Signature);
-        w.Line("throw new global::System.InvalidOperationException(\"This event has MedicApp.Telemetry.Generators errors.\");");
-        w.Close();
+        for (var i = 0; i < stub.Signatures.Count; i++)
+        {
+            if (i > 0)
+            {
+                w.Line();
+            }
+
+            w.Open(stub.Signatures[i]);
+            w.Line("throw new global::System.InvalidOperationException(\"This event has MedicApp.Telemetry.Generators errors.\");");
+            w.Close();
+        }
+
         foreach (var _ in stub.Containers)
         {
             w.Close();

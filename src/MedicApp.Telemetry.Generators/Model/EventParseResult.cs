@@ -9,10 +9,13 @@ namespace MedicApp.Telemetry.Generators.Model;
 /// <param name="Diagnostics">The problems of the declaration.</param>
 /// <param name="EventLocation">Where the event's attribute is, for the diagnostics that compare events; kept apart from
 /// <paramref name="Event"/>, which is emitted.</param>
+/// <param name="CatalogueLocation">The name of the class declaration that holds the method, for the diagnostics about
+/// the whole catalogue.</param>
 /// <param name="Stub">The implementation of a rejected partial method.</param>
 internal sealed record EventParseResult(
     CatalogueTypeModel? Catalogue,
     EventModel? Event,
     ImmutableEquatableArray<DiagnosticInfo> Diagnostics,
     LocationInfo? EventLocation,
+    LocationInfo? CatalogueLocation,
     StubModel? Stub = null);

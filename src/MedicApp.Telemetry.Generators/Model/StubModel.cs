@@ -1,11 +1,12 @@
 namespace MedicApp.Telemetry.Generators.Model;
 
 /// <summary>
-/// The implementation to write for an event method the generator rejects: its namespace, the declarations of the
-/// types around it (outermost first) and its signature, all as C# text.
+/// The implementations to write for event methods the generator does not implement (a rejected method, or every
+/// method of a catalogue compiled with a C# version too old for its code): their namespace, the declarations of the
+/// types around them (outermost first) and their signatures, all as C# text.
 /// </summary>
 internal sealed record StubModel(
     string HintName,
     string Namespace,
     ImmutableEquatableArray<string> Containers,
-    string Signature);
+    ImmutableEquatableArray<string> Signatures);

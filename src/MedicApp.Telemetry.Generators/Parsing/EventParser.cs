@@ -125,7 +125,8 @@ internal static class EventParser
         }
 
         var stub = model is null ? ReadStub(method, syntax) : null;
-        return new EventParseResult(catalogue, model, diagnostics.ToImmutableEquatableArray(), LocationInfo.From(attributeLocation), stub);
+        var catalogueLocation = syntax.Parent is TypeDeclarationSyntax declaration ? LocationInfo.From(declaration.Identifier.GetLocation()) : null;
+        return new EventParseResult(catalogue, model, diagnostics.ToImmutableEquatableArray(), LocationInfo.From(attributeLocation), catalogueLocation, stub);
     }
 
     // A rejected partial method still needs an implementation, in the same types, with the same signature.
@@ -161,7 +162,7 @@ internal static class EventParser
         var ns = method.ContainingNamespace.IsGlobalNamespace ? string.Empty : method.ContainingNamespace.ToDisplayString();
         var hintName = string.Join(".", containers.Select(static c => c.Substring(c.LastIndexOf(' ') + 1).Replace('<', '{').Replace('>', '}')))
             + "." + method.Name + "." + syntax.SpanStart.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
-        return new StubModel((ns.Length == 0 ? string.Empty : ns + ".") + hintName, ns, containers.ToImmutableEquatableArray(), signature);
+        return new StubModel((ns.Length == 0 ? string.Empty : ns + ".") + hintName, ns, containers.ToImmutableEquatableArray(), new[] { signature }.ToImmutableEquatableArray());
     }
 
     private static string FormatParameters(IMethodSymbol method)
@@ -291,9 +292,9 @@ internal static class EventParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingDescription, location, name));
         }
 
-        if (!NamingConventions.IsArea(area))
+        if (AreaRules.Check(area) is { } reason)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidArea, location, name, area));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidArea, location, name, AreaRules.Display(area), reason));
         }
 
         if (version < 1)

@@ -4,6 +4,7 @@ namespace MedicApp.Telemetry.Generators.Parsing;
 internal static class KnownNames
 {
     public const string TelemetryEventAttribute = "MedicApp.Telemetry.TelemetryEventAttribute";
+    public const string TelemetryAreaPatternAttribute = "MedicApp.Telemetry.TelemetryAreaPatternAttribute";
     public const string NotPersonalAttribute = "MedicApp.Telemetry.NotPersonalAttribute";
     public const string PseudonymizedAttribute = "MedicApp.Telemetry.PseudonymizedAttribute";
     public const string FreeTextAttribute = "MedicApp.Telemetry.FreeTextAttribute";

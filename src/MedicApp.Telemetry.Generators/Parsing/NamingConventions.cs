@@ -81,26 +81,4 @@ internal static class NamingConventions
         var name = identifier.TrimStart('@');
         return name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
     }
-
-    /// <summary>Whether an area looks like <c>LOG-11</c>: upper-case letters, a dash, digits.</summary>
-    public static bool IsArea(string area)
-    {
-        var dash = area.IndexOf('-');
-        if (dash <= 0 || dash == area.Length - 1)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < area.Length; i++)
-        {
-            var c = area[i];
-            var valid = i < dash ? c is >= 'A' and <= 'Z' || (i > 0 && c is >= '0' and <= '9') : i == dash || c is >= '0' and <= '9';
-            if (!valid)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

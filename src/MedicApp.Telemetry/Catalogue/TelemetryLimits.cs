@@ -26,13 +26,19 @@ public static class TelemetryLimits
     /// </summary>
     public const int MaxPropertiesPerEvent = 100;
 
+    /// <summary>
+    /// The longest area an event may declare. An area is sent with every event as <see cref="AreaProperty"/> and
+    /// printed on console lines: it is a short label, not a sentence.
+    /// </summary>
+    public const int MaxAreaLength = 64;
+
     /// <summary>The unique id of each event, so queries can remove retried duplicates.</summary>
     public const string EventIdProperty = "event_id";
 
     /// <summary>The schema version of the event.</summary>
     public const string SchemaVersionProperty = "schema_version";
 
-    /// <summary>The area of the event, such as <c>LOG-11</c>.</summary>
+    /// <summary>The area of the event, such as <c>LOG-11</c> or <c>checkout</c>.</summary>
     public const string AreaProperty = "event_area";
 
     /// <summary>Present only when a value was changed on the way: <c>property:issue</c> pairs, comma separated.</summary>

@@ -25,7 +25,12 @@ public sealed class TelemetryEventAttribute : Attribute
     /// <summary>Gets or sets what happened, in one sentence, for the people who read the dashboards. Required.</summary>
     public string Description { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets the area the event belongs to, such as <c>LOG-11</c>. Required.</summary>
+    /// <summary>
+    /// Gets or sets the area the event belongs to: the team, feature or domain that owns it, such as <c>checkout</c>
+    /// or <c>LOG-11</c>, sent as <c>event_area</c>. Required: up to <see cref="TelemetryLimits.MaxAreaLength"/>
+    /// characters, without control characters or white space around it, and matching the assembly's
+    /// <see cref="TelemetryAreaPatternAttribute"/> when it declares one.
+    /// </summary>
     public string Area { get; set; } = string.Empty;
 
     /// <summary>

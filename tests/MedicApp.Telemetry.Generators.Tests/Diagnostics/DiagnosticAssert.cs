@@ -1,6 +1,7 @@
 using System.Linq;
 using MedicApp.Telemetry.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 
 namespace MedicApp.Telemetry.Generators.Tests.Diagnostics;
@@ -14,9 +15,16 @@ internal static class DiagnosticAssert
     /// holds every one of <paramref name="messageParts"/>.
     /// </summary>
     public static Diagnostic ReportsSingle(string markup, params string[] messageParts)
+        => ReportsSingle(GeneratorHarness.ParseOptions.LanguageVersion, markup, messageParts);
+
+    /// <summary>
+    /// Asserts that the generator, in a project compiled with C# <paramref name="languageVersion"/>, reports exactly one
+    /// diagnostic for <paramref name="markup"/>, as <see cref="ReportsSingle(string, string[])"/> does.
+    /// </summary>
+    public static Diagnostic ReportsSingle(LanguageVersion languageVersion, string markup, params string[] messageParts)
     {
         var marked = MarkedSource.Parse(markup);
-        var run = GeneratorHarness.Run(marked.Source);
+        var run = GeneratorHarness.Run(languageVersion, marked.Source);
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(marked.DiagnosticId, diagnostic.Id);

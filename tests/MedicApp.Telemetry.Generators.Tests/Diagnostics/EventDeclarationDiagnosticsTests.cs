@@ -162,22 +162,28 @@ public sealed class EventDeclarationDiagnosticsTests
         DiagnosticAssert.ReportsSingle(Markup, "'order_placed'", "no Description");
     }
 
-    [Fact]
-    public void InvalidArea_LowerCase_ReportsMedtel0015OnTheAttribute()
+    [Theory]
+    [InlineData("", "area ''", "an area is required")]
+    [InlineData("   ", "area '   '", "an area is required")]
+    [InlineData(" checkout", "area ' checkout'", "starts or ends with white space")]
+    [InlineData("LOG\\t11", "area 'LOG\\u000911'", "control character U+0009")]
+    [InlineData("check\\u202Eout", "area 'check\\u202Eout'", "control character U+202E")]
+    [InlineData("checkout-and-payment-of-the-patient-s-consultation-fees-at-the-desk", "has 67 characters", "the limit is 64")]
+    public void InvalidArea_NotALabel_ReportsMedtel0015OnTheAttribute(string area, string shownAs, string reason)
     {
-        const string Markup = """
+        var markup = """
             using MedicApp.Telemetry;
 
             namespace Shop;
 
             public partial class ShopTracker
             {
-                [{|MEDTEL0015:TelemetryEvent("order_placed", Area = "shop", Description = "An order was placed.")|}]
+                [{|MEDTEL0015:TelemetryEvent("order_placed", Area = "AREA", Description = "An order was placed.")|}]
                 public partial void OrderPlaced([NotPersonal] int itemCount);
             }
-            """;
+            """.Replace("AREA", area, System.StringComparison.Ordinal);
 
-        DiagnosticAssert.ReportsSingle(Markup, "'order_placed'", "area 'shop'", "'LOG-11'");
+        DiagnosticAssert.ReportsSingle(markup, "'order_placed'", shownAs, reason);
     }
 
     [Fact]

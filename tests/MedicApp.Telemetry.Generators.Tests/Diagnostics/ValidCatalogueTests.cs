@@ -54,4 +54,24 @@ public sealed class ValidCatalogueTests
         Assert.Empty(run.OutputErrors);
         Assert.Equal("GlobalTracker.g.cs", Assert.Single(run.GeneratedSources).HintName);
     }
+
+    [Theory]
+    [InlineData("checkout")]
+    [InlineData("Patient journey")]
+    [InlineData("équipe/paiement")]
+    public void Generator_FreeFormAreaWithoutAnAreaPattern_ReportsNoDiagnosticAndSendsTheAreaAsWritten(string area)
+    {
+        const string Declared = "Area = \"APT-3\"";
+        Assert.Contains(Declared, RepresentativeCatalogue.Source, System.StringComparison.Ordinal);
+        Assert.Contains(RepresentativeCatalogue.AreaPattern, RepresentativeCatalogue.Source, System.StringComparison.Ordinal);
+        var source = RepresentativeCatalogue.Source
+            .Replace(RepresentativeCatalogue.AreaPattern, string.Empty, System.StringComparison.Ordinal)
+            .Replace(Declared, "Area = \"" + area + "\"", System.StringComparison.Ordinal);
+
+        var run = GeneratorHarness.Run(source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.OutputErrors);
+        Assert.Contains("    \"" + area + "\",", run.SingleGeneratedText, System.StringComparison.Ordinal);
+    }
 }

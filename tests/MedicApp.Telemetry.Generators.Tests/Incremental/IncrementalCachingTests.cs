@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MedicApp.Telemetry.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
 
@@ -16,6 +17,8 @@ public sealed class IncrementalCachingTests
     private static readonly string[] s_steps =
     [
         TrackingNames.Events,
+        TrackingNames.AreaPattern,
+        TrackingNames.LanguageVersion,
         TrackingNames.CompilationModel,
         TrackingNames.Diagnostics,
         TrackingNames.Catalogues,
@@ -95,6 +98,47 @@ public sealed class IncrementalCachingTests
         Assert.Contains(Outputs(second.Result, TrackingNames.Events), static o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains(Outputs(second.Result, TrackingNames.Catalogues), static o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains("A patient cancelled a visit online.", second.SingleGeneratedText, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generator_AreaPatternEditedInItsOwnFile_EventsAreUnchangedAndTheRejectedEventIsNoLongerEmitted()
+    {
+        // The pattern is read from its own file, not by the parser of each event: changing it must re-check the areas of
+        // events whose files did not change.
+        var catalogue = RepresentativeCatalogue.Source.Replace(RepresentativeCatalogue.AreaPattern, string.Empty, System.StringComparison.Ordinal);
+        const string PatternFile = "using MedicApp.Telemetry;\n" + RepresentativeCatalogue.AreaPattern + "\n";
+        var compilation = GeneratorHarness.CreateCompilation(catalogue, PatternFile);
+        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver(), compilation);
+        Assert.Empty(first.GeneratorDiagnostics);
+
+        var patternTree = compilation.SyntaxTrees.Single(static t => t.FilePath == "Other1.cs");
+        var narrowed = PatternFile.Replace("[0-9]", "[0-2]", System.StringComparison.Ordinal);
+        var second = GeneratorHarness.Run(first.Driver, compilation.ReplaceSyntaxTree(patternTree, patternTree.WithChangedText(SourceText.From(narrowed))));
+
+        Assert.All(Outputs(second.Result, TrackingNames.Events), static o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second.Result, TrackingNames.AreaPattern)).Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second.Result, TrackingNames.Catalogues)).Reason);
+        var diagnostic = Assert.Single(second.GeneratorDiagnostics);
+        Assert.Equal("MEDTEL0015", diagnostic.Id);
+        Assert.Contains("'vitals_recorded' has area 'APT-3'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.DoesNotContain("struct VitalsRecordedEvent", second.SingleGeneratedText, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generator_LanguageVersionRaisedTo11_TheTrackerReplacesTheStubs()
+    {
+        var first = GeneratorHarness.Run(LanguageVersion.CSharp10, RepresentativeCatalogue.Source);
+        Assert.Equal("MEDTEL0027", Assert.Single(first.GeneratorDiagnostics).Id);
+
+        var options = GeneratorHarness.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp11);
+        var tree = first.InputCompilation.SyntaxTrees.Single();
+        var raised = first.InputCompilation.ReplaceSyntaxTree(tree, tree.WithRootAndOptions(tree.GetRoot(), options));
+        var second = GeneratorHarness.Run(first.Driver.WithUpdatedParseOptions(options), raised);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Outputs(second.Result, TrackingNames.LanguageVersion)).Reason);
+        Assert.Empty(second.GeneratorDiagnostics);
+        Assert.Empty(second.OutputErrors.Select(static d => d.ToString()));
+        Assert.Contains("ITelemetryCatalogue", second.SingleGeneratedText, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,23 +31,26 @@ internal static class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(LoadReferences);
 
     /// <summary>Parses <paramref name="sources"/>; the first is <see cref="CatalogueFilePath"/>, the others <c>Other{n}.cs</c>.</summary>
-    public static CSharpCompilation CreateCompilation(params string[] sources)
-    {
-        var trees = sources.Select(static (text, i) => ParseTree(text, i == 0 ? CatalogueFilePath : $"Other{i}.cs"));
-        return CSharpCompilation.Create("Catalogue.Tests", trees, s_references.Value, s_compilationOptions);
-    }
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(ParseOptions, sources);
 
     /// <summary>Parses one source file with the parse options of every compilation built here.</summary>
-    public static SyntaxTree ParseTree(string text, string path) => CSharpSyntaxTree.ParseText(text, ParseOptions, path);
+    public static SyntaxTree ParseTree(string text, string path) => ParseTree(text, path, ParseOptions);
 
     /// <summary>A driver for the generator that records every incremental step, so tests can read how each one ran.</summary>
-    public static GeneratorDriver CreateDriver() => CSharpGeneratorDriver.Create(
-        new[] { new EventTrackerGenerator().AsSourceGenerator() },
-        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true),
-        parseOptions: ParseOptions);
+    public static GeneratorDriver CreateDriver() => CreateDriver(ParseOptions);
 
     /// <summary>Compiles <paramref name="sources"/> and runs the generator over them once.</summary>
     public static GeneratorRun Run(params string[] sources) => Run(CreateDriver(), CreateCompilation(sources));
+
+    /// <summary>
+    /// Compiles <paramref name="sources"/> as a project with <c>&lt;LangVersion&gt;</c> set to
+    /// <paramref name="languageVersion"/> would, the generator's output included, and runs the generator over them once.
+    /// </summary>
+    public static GeneratorRun Run(LanguageVersion languageVersion, params string[] sources)
+    {
+        var options = ParseOptions.WithLanguageVersion(languageVersion);
+        return Run(CreateDriver(options), CreateCompilation(options, sources));
+    }
 
     /// <summary>Runs <paramref name="driver"/> (fresh, or holding the state of an earlier run) over <paramref name="compilation"/>.</summary>
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
@@ -56,6 +59,20 @@ internal static class GeneratorHarness
         var result = driver.GetRunResult().Results.Single();
         return new GeneratorRun(driver, compilation, output, result, generatorDiagnostics);
     }
+
+    private static CSharpCompilation CreateCompilation(CSharpParseOptions options, string[] sources)
+    {
+        var trees = sources.Select((text, i) => ParseTree(text, i == 0 ? CatalogueFilePath : $"Other{i}.cs", options));
+        return CSharpCompilation.Create("Catalogue.Tests", trees, s_references.Value, s_compilationOptions);
+    }
+
+    private static SyntaxTree ParseTree(string text, string path, CSharpParseOptions options) => CSharpSyntaxTree.ParseText(text, options, path);
+
+    // The compiler gives the generator the project's parse options, which the generated files are parsed with too.
+    private static CSharpGeneratorDriver CreateDriver(CSharpParseOptions options) => CSharpGeneratorDriver.Create(
+        new[] { new EventTrackerGenerator().AsSourceGenerator() },
+        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true),
+        parseOptions: options);
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {

@@ -2,14 +2,19 @@ namespace MedicApp.Telemetry.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// A valid catalogue that uses every classification and every supported property type (string, bool, each integer,
-/// float, double, decimal, an enum, Guid, DateTimeOffset, TimeSpan), in required and optional forms: the input of the
-/// snapshot, valid-catalogue and caching tests.
+/// float, double, decimal, an enum, Guid, DateTimeOffset, TimeSpan), in required and optional forms, in an assembly
+/// that declares an area pattern: the input of the snapshot, valid-catalogue and caching tests.
 /// </summary>
 internal static class RepresentativeCatalogue
 {
+    /// <summary>The assembly's area convention, as written in <see cref="Source"/>; every area of the catalogue matches it.</summary>
+    public const string AreaPattern = """[assembly: TelemetryAreaPattern("^[A-Z]{3}-[0-9]$", Example = "APT-2")]""";
+
     public const string Source = """
         using System;
         using MedicApp.Telemetry;
+
+        [assembly: TelemetryAreaPattern("^[A-Z]{3}-[0-9]$", Example = "APT-2")]
 
         namespace Clinic.Telemetry;
 

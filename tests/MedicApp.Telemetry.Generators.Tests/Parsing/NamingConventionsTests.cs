@@ -3,7 +3,7 @@ using Xunit;
 
 namespace MedicApp.Telemetry.Generators.Tests.Parsing;
 
-/// <summary>The snake_case and area rules shared by event names, property names and enum values.</summary>
+/// <summary>The snake_case rules shared by event names, property names and enum values.</summary>
 public sealed class NamingConventionsTests
 {
     [Theory]
@@ -49,31 +49,6 @@ public sealed class NamingConventionsTests
     public void IsSnakeCase_OtherName_ReturnsFalse(string name)
     {
         Assert.False(NamingConventions.IsSnakeCase(name));
-    }
-
-    [Theory]
-    [InlineData("LOG-11")]
-    [InlineData("M1-4")]
-    [InlineData("APT-2")]
-    public void IsArea_UpperCaseLettersDashNumber_ReturnsTrue(string area)
-    {
-        Assert.True(NamingConventions.IsArea(area));
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("LOG")]
-    [InlineData("LOG-")]
-    [InlineData("-11")]
-    [InlineData("log-11")]
-    [InlineData("1LOG-11")]
-    [InlineData("LOG_11")]
-    [InlineData("LOG-11a")]
-    [InlineData("LOG-11-2")]
-    [InlineData("LOG 11")]
-    public void IsArea_OtherText_ReturnsFalse(string area)
-    {
-        Assert.False(NamingConventions.IsArea(area));
     }
 
     [Theory]

@@ -29,6 +29,12 @@ public sealed class TelemetryLimitsTests
     }
 
     [Fact]
+    public void MaxAreaLength_GeneratorAndRuntime_Agree()
+    {
+        Assert.Equal(RuntimeLimits.MaxAreaLength, GeneratorLimits.MaxAreaLength);
+    }
+
+    [Fact]
     public void ReservedPropertyNames_GeneratorAndRuntime_AgreeInOrder()
     {
         Assert.Equal(RuntimeLimits.ReservedPropertyNames, GeneratorLimits.ReservedPropertyNames);

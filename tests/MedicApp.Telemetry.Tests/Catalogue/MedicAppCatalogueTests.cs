@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Reflection;
 using MedicApp.Telemetry.Events;
 using Xunit;
 
@@ -30,6 +31,17 @@ public sealed class MedicAppCatalogueTests
             Assert.All(definition.Properties, static p => Assert.False(string.IsNullOrWhiteSpace(p.Description)));
             Assert.DoesNotContain(definition.Properties, static p => p.Classification == DataClassification.PersonalData);
         }
+    }
+
+    [Fact]
+    public void Assembly_DeclaresTheLogAreaPatternThatEveryEventMatches()
+    {
+        var pattern = typeof(EventTracker).Assembly.GetCustomAttribute<TelemetryAreaPatternAttribute>();
+
+        Assert.NotNull(pattern);
+        Assert.Equal("^LOG-[0-9]{2}$", pattern.Pattern);
+        Assert.Matches(pattern.Pattern, pattern.Example);
+        Assert.All(EventTracker.Catalogue.Events, definition => Assert.Matches(pattern.Pattern, definition.Area));
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using Xunit;
@@ -16,7 +17,7 @@ namespace MedicApp.Telemetry.Tests.Packaging;
 /// The package as a consumer gets it: its layout, and a web project that references it with the README's quick start
 /// as written, builds, runs, tracks, and sees the generator's diagnostics.
 /// </summary>
-public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPackage>
+public sealed partial class PackageTests(PackedPackage package) : IClassFixture<PackedPackage>
 {
     [Fact]
     public void Package_HoldsLibraryXmlDocsReadmeAndTheGeneratorAsAnAnalyzer()
@@ -103,11 +104,31 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
         Assert.True(exitCode == 0, "A consumer's own enums clash with the package's types:\n" + output);
     }
 
+    [Fact]
+    public async Task ConsumerProject_LangVersion10_GetsTheLanguageVersionErrorFirstAndNoneInGeneratedCode()
+    {
+        var files = QuickStart.Files.Where(static f => f.Key != "output").ToDictionary();
+        var project = CreateConsumer("consumer-csharp10", files, "<LangVersion>10</LangVersion>");
+
+        var (exitCode, output) = await DotNetCli.RunAsync(project, "build");
+
+        // The registration, AddCatalogue<ClinicEvents>(), needs the ITelemetryCatalogue that C# 10 cannot implement: the
+        // compiler rejects it in Program.cs (CS0311), after the MEDTEL error that says why and what to change.
+        Assert.NotEqual(0, exitCode);
+        var errors = BuildError().Matches(output).Select(static m => m.Groups["file"].Value + ": " + m.Groups["id"].Value).Distinct().ToArray();
+        Assert.True(errors.SequenceEqual(["ClinicEvents.cs: MEDTEL0027", "Program.cs: CS0311"]), "Unexpected errors:\n" + output);
+        Assert.Contains("<LangVersion>11</LangVersion>", output, StringComparison.Ordinal);
+    }
+
+    // "/tmp/…/consumer/ClinicEvents.cs(3,29): error MEDTEL0027: …", as MSBuild prints a compiler error.
+    [GeneratedRegex(@"(?<file>[^/\\\s]+)\(\d+,\d+\): error (?<id>[A-Z]+[0-9]+):")]
+    private static partial Regex BuildError();
+
     // "[telemetry] 10:02:51.347 consent_printed …": the time of day differs from run to run.
     private static string WithoutTime(string line) => line[..line.IndexOf(' ', StringComparison.Ordinal)] + line[line.IndexOf(' ', line.IndexOf(' ', StringComparison.Ordinal) + 1)..];
 
     // A project as `dotnet new web` creates it, with the package from the test's own feed.
-    private string CreateConsumer(string name, IReadOnlyDictionary<string, string> files)
+    private string CreateConsumer(string name, IReadOnlyDictionary<string, string> files, string properties = "")
     {
         var project = Directory.CreateDirectory(Path.Combine(package.Directory, name)).FullName;
         File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
@@ -116,6 +137,7 @@ public sealed class PackageTests(PackedPackage package) : IClassFixture<PackedPa
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
+                {properties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="MedicApp.Telemetry" Version="{package.Version}" />
