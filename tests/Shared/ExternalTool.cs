@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Tasks;
 
-namespace MedicApp.Telemetry.Testing;
+namespace MedicApp.Tests.Shared;
 
 /// <summary>Runs a program the tests rely on (node, npm, bash) and collects what it printed.</summary>
 internal static class ExternalTool

@@ -9,7 +9,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 
-namespace MedicApp.Telemetry.Testing;
+namespace MedicApp.Tests.Shared;
 
 /// <summary>
 /// A loopback HTTP server that speaks the Application Insights ingestion protocol: it takes

@@ -4,7 +4,7 @@ using Snapshooter;
 using Snapshooter.Xunit;
 using Xunit;
 
-namespace MedicApp.Telemetry.Testing;
+namespace MedicApp.Tests.Shared;
 
 /// <summary>
 /// <see cref="Snapshot.Match(object, SnapshotFullName, Func{MatchOptions, MatchOptions})"/> that refuses to create a

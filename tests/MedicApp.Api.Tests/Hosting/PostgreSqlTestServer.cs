@@ -1,5 +1,5 @@
 using MedicApp.Telemetry.Contracts;
-using MedicApp.Telemetry.Testing;
+using MedicApp.Tests.Shared;
 
 namespace MedicApp.Api.Tests.Hosting;
 

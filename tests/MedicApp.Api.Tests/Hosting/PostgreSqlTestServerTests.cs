@@ -1,4 +1,4 @@
-using MedicApp.Telemetry.Testing;
+using MedicApp.Tests.Shared;
 using Npgsql;
 
 namespace MedicApp.Api.Tests.Hosting;

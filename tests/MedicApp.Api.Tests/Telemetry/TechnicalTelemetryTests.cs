@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using MedicApp.Api.Tests.Hosting;
-using MedicApp.Telemetry.Testing;
+using MedicApp.Tests.Shared;
 
 namespace MedicApp.Api.Tests.Telemetry;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MedicApp.Telemetry.Testing;
+using MedicApp.Tests.Shared;
 
 namespace MedicApp.Monitoring.Tests.Kql;
 

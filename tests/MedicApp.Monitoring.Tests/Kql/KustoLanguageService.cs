@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using MedicApp.Telemetry.Testing;
+using MedicApp.Tests.Shared;
 
 namespace MedicApp.Monitoring.Tests.Kql;
 

@@ -1,5 +1,5 @@
 using MedicApp.Telemetry.Generators.Tests.Infrastructure;
-using MedicApp.Telemetry.Testing;
+using MedicApp.Tests.Shared;
 using Xunit;
 
 namespace MedicApp.Telemetry.Generators.Tests.Snapshots;

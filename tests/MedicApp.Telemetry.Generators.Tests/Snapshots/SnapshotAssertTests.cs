@@ -1,6 +1,6 @@
 using System.IO;
+using MedicApp.Tests.Shared;
 using Snapshooter.Xunit;
-using MedicApp.Telemetry.Testing;
 using Xunit;
 using Xunit.Sdk;
 

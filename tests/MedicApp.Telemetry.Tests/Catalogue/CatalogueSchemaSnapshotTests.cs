@@ -1,6 +1,6 @@
 using System.Linq;
 using MedicApp.Telemetry.Events;
-using MedicApp.Telemetry.Testing;
+using MedicApp.Tests.Shared;
 using Xunit;
 
 namespace MedicApp.Telemetry.Tests.Catalogue;

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using MedicApp.Telemetry.Events;
 using MedicApp.Telemetry.Testing;
 using MedicApp.Telemetry.Tests.Infrastructure;
+using MedicApp.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace MedicApp.Telemetry.Testing;
+namespace MedicApp.Tests.Shared;
 
 /// <summary>
 /// Something the tests need from the machine (a PostgreSQL server, the Kusto language service on Node.js), made ready

@@ -1,6 +1,6 @@
 using System;
 
-namespace MedicApp.Telemetry.Testing;
+namespace MedicApp.Tests.Shared;
 
 /// <summary>
 /// A prerequisite of the tests is missing: the message says what and how to install it. It reports no stack trace,
