@@ -16,78 +16,8 @@ public static class ContractRenderer
     public static IReadOnlyList<(string Name, string Content)> Render(EventCatalogue catalogue)
         => [(MarkdownFile, RenderMarkdown(catalogue)), (SchemaFile, RenderSchema(catalogue))];
 
-    /// <summary>The type of a property as stored in <c>customDimensions</c>, and the KQL function that reads it.</summary>
-    public static (string Type, string KqlReader) Describe(PropertyDefinition property) => property.Type switch
-    {
-        PropertyType.Integer => ("integer", "tolong"),
-        PropertyType.FloatingPoint => ("number", "todouble"),
-        PropertyType.TimeSpan => ("number", "todouble"),
-        PropertyType.Boolean => ("boolean", "tobool"),
-        PropertyType.DateTimeOffset => ("datetime", "todatetime"),
-        PropertyType.Guid when property.Classification != DataClassification.Pseudonymized => ("guid", "toguid"),
-        _ => ("string", "tostring"),
-    };
-
-    public static string RenderSchema(EventCatalogue catalogue)
-    {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteString("catalogue", catalogue.Name);
-            json.WriteString("table", "customEvents");
-            json.WriteString("propertiesColumn", "customDimensions");
-            json.WriteStartArray("reservedProperties");
-            foreach (var name in TelemetryLimits.ReservedPropertyNames)
-            {
-                json.WriteStringValue(name);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("events");
-            foreach (var definition in catalogue.Events)
-            {
-                json.WriteStartObject();
-                json.WriteString("name", definition.Name);
-                json.WriteString("area", definition.Area);
-                json.WriteNumber("version", definition.SchemaVersion);
-                json.WriteString("description", definition.Description);
-                json.WriteStartArray("properties");
-                foreach (var property in definition.Properties)
-                {
-                    var (type, reader) = Describe(property);
-                    json.WriteStartObject();
-                    json.WriteString("name", property.Name);
-                    json.WriteString("type", type);
-                    json.WriteString("kqlReader", reader);
-                    json.WriteString("clrType", property.ClrTypeName);
-                    json.WriteString("classification", JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Classification.ToString()));
-                    json.WriteBoolean("optional", property.IsOptional);
-                    json.WriteString("description", property.Description);
-                    if (property.AllowedValues.Count > 0)
-                    {
-                        json.WriteStartArray("allowedValues");
-                        foreach (var value in property.AllowedValues)
-                        {
-                            json.WriteStringValue(value);
-                        }
-
-                        json.WriteEndArray();
-                    }
-
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
-    }
+    /// <summary>The contract JSON, rendered by the SDK's public API as any team renders its own catalogue's.</summary>
+    public static string RenderSchema(EventCatalogue catalogue) => CatalogueContract.ToJson(catalogue);
 
     public static string RenderMarkdown(EventCatalogue catalogue)
     {
@@ -109,12 +39,11 @@ public static class ContractRenderer
                     .Append("| Property | Type | KQL | Privacy | Description |\n| --- | --- | --- | --- | --- |\n");
                 foreach (var property in definition.Properties)
                 {
-                    var (type, reader) = Describe(property);
                     var values = property.AllowedValues.Count > 0 ? " One of " + string.Join(", ", property.AllowedValues.Select(static v => "`" + v + "`")) + "." : string.Empty;
                     text.Append("| `").Append(property.Name).Append('`').Append(property.IsOptional ? " (optional)" : string.Empty)
-                        .Append(" | ").Append(type)
-                        .Append(" | `").Append(reader).Append("()`")
-                        .Append(" | ").Append(JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Classification.ToString()).Replace('_', ' '))
+                        .Append(" | ").Append(CatalogueContract.GetWireType(property))
+                        .Append(" | `").Append(CatalogueContract.GetKqlReader(property)).Append("()`")
+                        .Append(" | ").Append(CatalogueContract.GetClassificationName(property.Classification).Replace('_', ' '))
                         .Append(" | ").Append(property.Description.Replace("|", "\\|")).Append(values).Append(" |\n");
                 }
             }
