@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using MedicApp.Telemetry.Contracts;
 using Xunit;
@@ -7,12 +8,12 @@ using Xunit;
 namespace MedicApp.Telemetry.Tests.Packaging;
 
 /// <summary>
-/// Packs src/MedicApp.Telemetry and src/MedicApp.Telemetry.Testing once for the tests of their packages, into one feed,
-/// under a version of their own so that NuGet's global cache never serves a package packed by an earlier run.
+/// Packs src/MedicApp.Telemetry and src/MedicApp.Telemetry.Testing once for the tests of their packages, with the
+/// README's commands, into one feed and under a version of their own so that NuGet's global cache never serves a
+/// package packed by an earlier run.
 /// </summary>
 public sealed class PackedPackage : IAsyncLifetime
 {
-    // MedicApp.Telemetry.Testing depends on MedicApp.Telemetry at the version packed first.
     private static readonly string[] s_ids = ["MedicApp.Telemetry", "MedicApp.Telemetry.Testing"];
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("medicapp-telemetry-package-").FullName;
@@ -26,14 +27,19 @@ public sealed class PackedPackage : IAsyncLifetime
     /// <summary>The package <paramref name="id"/> in the feed, or its symbols package with <c>snupkg</c>.</summary>
     public string PackagePathOf(string id, string extension = "nupkg") => Path.Combine(Feed, $"{id}.{Version}.{extension}");
 
+    /// <summary>Runs the README's pack commands from the repository's root, into this feed and under this version.</summary>
     public async Task InitializeAsync()
     {
-        foreach (var id in s_ids)
+        foreach (var command in LocalPackages.PackCommands)
         {
-            var project = Path.Combine(RepositoryRoot.Find(), "src", id);
-            var (exitCode, output) = await DotNetCli.RunAsync(project, "pack", "-c", "Release", "-o", Feed, "-p:PackageVersion=" + Version);
-            Assert.True(exitCode == 0, $"dotnet pack src/{id} failed:\n" + output);
+            var shown = string.Join(' ', command);
+            Assert.True(command is ["dotnet", "pack", ..] && command.Contains(LocalPackages.Artifacts), $"The README packs with '{shown}', not 'dotnet pack … -o {LocalPackages.Artifacts}'.");
+            var arguments = command.Skip(1).Select(a => a == LocalPackages.Artifacts ? Feed : a).Append("-p:PackageVersion=" + Version).ToArray();
+            var (exitCode, output) = await DotNetCli.RunAsync(RepositoryRoot.Find(), arguments);
+            Assert.True(exitCode == 0, $"{shown} failed:\n" + output);
         }
+
+        Assert.All(s_ids, id => Assert.True(File.Exists(PackagePathOf(id)), $"The README's pack commands do not produce {id}."));
     }
 
     public Task DisposeAsync()
