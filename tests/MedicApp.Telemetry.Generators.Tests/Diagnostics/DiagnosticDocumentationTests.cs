@@ -31,7 +31,7 @@ public sealed class DiagnosticDocumentationTests
     }
 
     [Fact]
-    public void Diagnostics_LinkToTheirSectionInThePackagesRepository()
+    public void Diagnostics_HelpLinks_PointToTheirSectionInThePackagesRepository()
     {
         // The repository the packages' metadata and Source Link point to, as Directory.Build.props sets it.
         var repository = XDocument.Load(Path.Combine(RepositoryRoot(), "Directory.Build.props")).Descendants("RepositoryUrl").Single().Value;

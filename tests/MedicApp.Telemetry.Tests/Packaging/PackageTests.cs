@@ -32,7 +32,7 @@ public sealed partial class PackageTests(PackedPackage package) : IClassFixture<
     }
 
     [Fact]
-    public void TestingPackage_HoldsLibraryXmlDocsReadmeAndDependsOnTheSdkOfItsVersion()
+    public void TestingPackage_AsPacked_HoldsLibraryXmlDocsReadmeAndDependsOnTheSdkOfItsVersion()
     {
         var (entries, metadata) = OpenLibraryPackage("MedicApp.Telemetry.Testing");
 
