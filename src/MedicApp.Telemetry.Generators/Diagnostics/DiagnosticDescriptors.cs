@@ -9,7 +9,7 @@ namespace MedicApp.Telemetry.Generators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "MedicApp.Telemetry";
-    private const string HelpLinkBase = "https://github.com/medicapp/MedicApp.Telemetry/blob/main/docs/diagnostics.md#";
+    private const string HelpLinkBase = Repository.Url + "/blob/main/docs/diagnostics.md#";
 
     public static readonly DiagnosticDescriptor DuplicateEventName = new DiagnosticDescriptor(
         "MEDTEL0001",

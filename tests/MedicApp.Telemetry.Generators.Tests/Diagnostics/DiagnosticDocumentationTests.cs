@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using MedicApp.Telemetry.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -30,8 +31,14 @@ public sealed class DiagnosticDocumentationTests
     }
 
     [Fact]
-    public void Diagnostics_LinkToTheirSection()
-        => Assert.All(s_descriptors, static d => Assert.EndsWith("/docs/diagnostics.md#" + d.Id.ToLowerInvariant(), d.HelpLinkUri, StringComparison.Ordinal));
+    public void Diagnostics_HelpLinks_PointToTheirSectionInThePackagesRepository()
+    {
+        // The repository the packages' metadata and Source Link point to, as Directory.Build.props sets it.
+        var repository = XDocument.Load(Path.Combine(RepositoryRoot(), "Directory.Build.props")).Descendants("RepositoryUrl").Single().Value;
+
+        Assert.StartsWith("https://github.com/", repository, StringComparison.Ordinal);
+        Assert.All(s_descriptors, d => Assert.Equal(repository + "/blob/main/docs/diagnostics.md#" + d.Id.ToLowerInvariant(), d.HelpLinkUri));
+    }
 
     private static string RepositoryRoot()
     {

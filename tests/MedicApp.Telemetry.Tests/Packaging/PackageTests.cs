@@ -22,21 +22,23 @@ public sealed partial class PackageTests(PackedPackage package) : IClassFixture<
     [Fact]
     public void Package_HoldsLibraryXmlDocsReadmeAndTheGeneratorAsAnAnalyzer()
     {
-        using var archive = ZipFile.OpenRead(package.PackagePath);
-        var entries = archive.Entries.Select(static e => e.FullName).ToHashSet();
+        var (entries, metadata) = OpenLibraryPackage("MedicApp.Telemetry");
 
-        Assert.Contains("lib/net10.0/MedicApp.Telemetry.dll", entries);
-        Assert.Contains("lib/net10.0/MedicApp.Telemetry.xml", entries);
         Assert.Contains("analyzers/dotnet/cs/MedicApp.Telemetry.Generators.dll", entries);
-        Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, static e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
-
-        using var nuspec = archive.Entries.Single(static e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
-        var metadata = XDocument.Load(nuspec).Root!.Elements().Single(static e => e.Name.LocalName == "metadata");
-        Assert.Equal("README.md", metadata.Elements().Single(static e => e.Name.LocalName == "readme").Value);
         var dependencies = metadata.Descendants().Where(static e => e.Name.LocalName == "dependency").Select(static e => (string)e.Attribute("id")!).ToArray();
         Assert.Contains("Microsoft.ApplicationInsights", dependencies);
         Assert.DoesNotContain(dependencies, static id => id.Contains("Generators", StringComparison.Ordinal) || id.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TestingPackage_AsPacked_HoldsLibraryXmlDocsReadmeAndDependsOnTheSdkOfItsVersion()
+    {
+        var (entries, metadata) = OpenLibraryPackage("MedicApp.Telemetry.Testing");
+
+        Assert.DoesNotContain(entries, static e => e.StartsWith("analyzers/", StringComparison.Ordinal));
+        var sdk = Assert.Single(metadata.Descendants(), static e => e.Name.LocalName == "dependency" && (string?)e.Attribute("id") == "MedicApp.Telemetry");
+        Assert.Equal(package.Version, (string?)sdk.Attribute("version"));
     }
 
     [Fact]
@@ -118,6 +120,22 @@ public sealed partial class PackageTests(PackedPackage package) : IClassFixture<
         var errors = BuildError().Matches(output).Select(static m => m.Groups["file"].Value + ": " + m.Groups["id"].Value).Distinct().ToArray();
         Assert.True(errors.SequenceEqual(["ClinicEvents.cs: MEDTEL0027", "Program.cs: CS0311"]), "Unexpected errors:\n" + output);
         Assert.Contains("<LangVersion>11</LangVersion>", output, StringComparison.Ordinal);
+    }
+
+    // What each package holds: the library with its XML docs, and a README that the nuspec names; its files and metadata.
+    private (HashSet<string> Entries, XElement Metadata) OpenLibraryPackage(string id)
+    {
+        using var archive = ZipFile.OpenRead(package.PackagePathOf(id));
+        var entries = archive.Entries.Select(static e => e.FullName).ToHashSet();
+        Assert.Contains($"lib/net10.0/{id}.dll", entries);
+        Assert.Contains($"lib/net10.0/{id}.xml", entries);
+        Assert.Contains("README.md", entries);
+
+        // The nuspec's <metadata>, whatever the namespace NuGet wrote it in.
+        using var nuspec = archive.Entries.Single(static e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        var metadata = XDocument.Load(nuspec).Root!.Elements().Single(static e => e.Name.LocalName == "metadata");
+        Assert.Equal("README.md", metadata.Elements().Single(static e => e.Name.LocalName == "readme").Value);
+        return (entries, metadata);
     }
 
     // "/tmp/…/consumer/ClinicEvents.cs(3,29): error MEDTEL0027: …", as MSBuild prints a compiler error.
