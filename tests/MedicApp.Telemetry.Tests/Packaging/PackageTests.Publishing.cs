@@ -9,13 +9,15 @@ using System.Threading.Tasks;
 using System.Xml.Linq;
 using MedicApp.Telemetry.Contracts;
 using MedicApp.Telemetry.Tests.Infrastructure;
+using MedicApp.Tests.Shared;
 using Xunit;
 
 namespace MedicApp.Telemetry.Tests.Packaging;
 
 // A console application published from the package, trimmed and then as Native AOT, with every trim and AOT warning
 // reported site by site: none may come from the package, and the published executable must bind its configuration,
-// find its catalogue's constructor, pseudonymize with the configured key and scrub exceptions.
+// find its catalogue's constructor, pseudonymize with the configured key, scrub exceptions, and send to the local sink
+// and to Application Insights.
 public sealed partial class PackageTests
 {
     private const string PatientId = "patient-42";
@@ -82,13 +84,13 @@ public sealed partial class PackageTests
         """;
 
     [Fact]
-    public async Task TrimmedApp_PublishedFromThePackage_HasNoTrimWarningsAndBindsItsConfiguration()
+    public async Task TrimmedApp_PublishedFromThePackage_HasNoWarningOfThePackageAndTracksAsConfigured()
     {
         await PublishRunAndCheckAsync("consumer-trimmed", "<PublishTrimmed>true</PublishTrimmed>");
     }
 
     [Fact]
-    public async Task NativeAotApp_PublishedFromThePackage_HasNoAotWarningsAndBindsItsConfiguration()
+    public async Task NativeAotApp_PublishedFromThePackage_HasNoWarningOfThePackageAndTracksAsConfigured()
     {
         // Native AOT links with clang (a versioned clang-NN will do) and zlib: .ci/run installs both.
         var linker = Clang() ?? throw new InvalidOperationException(
@@ -120,7 +122,42 @@ public sealed partial class PackageTests
             warnings.All(static w => w.Contains(KnownDependencyWarning, StringComparison.Ordinal)),
             "Trim or AOT warnings besides the known one of Microsoft.ApplicationInsights:\n" + string.Join('\n', warnings));
 
+        // Outside Development, with the key, the file and the console switch from environment variables.
         var events = Path.Combine(project, "events.jsonl");
+        var expectedPseudonym = new Pseudonymizer(Convert.FromBase64String(TelemetryServices.Key), "k9").Pseudonymize(PatientId);
+        var output = await RunPublishedAsync(project, name, new()
+        {
+            ["MedicAppTelemetry__Local__Path"] = events,
+            ["MedicAppTelemetry__Local__Console"] = "false",
+        });
+
+        Assert.DoesNotContain("[telemetry]", output, StringComparison.Ordinal);
+        var json = Assert.Single(File.ReadAllLines(events));
+        using var written = JsonDocument.Parse(json);
+        Assert.Equal("consent_printed", written.RootElement.GetProperty("name").GetString());
+        Assert.Equal(expectedPseudonym, written.RootElement.GetProperty("properties").GetProperty("patient_id").GetString());
+        Assert.Contains("span exception: No patient with email [email]", output, StringComparison.Ordinal);
+        Assert.Contains("log exception: System.InvalidOperationException: No patient with email [email]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Email, output, StringComparison.Ordinal);
+
+        // The same executable with a connection string: the Application Insights sink sends the event as it stops.
+        using var ingestion = new IngestionServer();
+        await RunPublishedAsync(project, name, new()
+        {
+            ["MedicAppTelemetry__ApplicationInsights__ConnectionString"] = ingestion.ConnectionString,
+            ["MedicAppTelemetry__ApplicationInsights__EnableOfflineStorage"] = "false",
+            ["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true",
+        });
+
+        var sent = Assert.Single(ingestion.CustomEvents)["data"]!["baseData"]!;
+        Assert.Equal("consent_printed", (string?)sent["name"]);
+        Assert.Equal(expectedPseudonym, (string?)sent["properties"]!["patient_id"]);
+    }
+
+    // Runs the published executable in Production with the pseudonymization key and key id of the environment, besides
+    // the given variables, and returns its output once it has stopped by itself.
+    private static async Task<string> RunPublishedAsync(string project, string name, Dictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo(Path.Combine(project, "out", name))
         {
             WorkingDirectory = project,
@@ -134,23 +171,16 @@ public sealed partial class PackageTests
 
         start.Environment.Remove("APPLICATIONINSIGHTS_CONNECTION_STRING");
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["MedicAppTelemetry__Local__Path"] = events;
-        start.Environment["MedicAppTelemetry__Local__Console"] = "false";
         start.Environment["MedicAppTelemetry__Pseudonymization__Key"] = TelemetryServices.Key;
         start.Environment["MedicAppTelemetry__Pseudonymization__KeyId"] = "k9";
+        foreach (var (variable, value) in environment)
+        {
+            start.Environment[variable] = value;
+        }
 
         var (exitCode, output) = await DotNetCli.RunAsync(start, RunDeadline);
-
         Assert.True(exitCode == 0, $"The published {name} failed ({exitCode}):\n" + output);
-        Assert.DoesNotContain("[telemetry]", output, StringComparison.Ordinal); // Local:Console=false
-        var json = Assert.Single(File.ReadAllLines(events));
-        using var written = JsonDocument.Parse(json);
-        Assert.Equal("consent_printed", written.RootElement.GetProperty("name").GetString());
-        var expectedPseudonym = new Pseudonymizer(Convert.FromBase64String(TelemetryServices.Key), "k9").Pseudonymize(PatientId);
-        Assert.Equal(expectedPseudonym, written.RootElement.GetProperty("properties").GetProperty("patient_id").GetString());
-        Assert.Contains("span exception: No patient with email [email]", output, StringComparison.Ordinal);
-        Assert.Contains("log exception: System.InvalidOperationException: No patient with email [email]", output, StringComparison.Ordinal);
-        Assert.DoesNotContain(Email, output, StringComparison.Ordinal);
+        return output;
     }
 
     // clang, else the newest clang-NN on PATH (Debian's clang-14 installs only that name).
