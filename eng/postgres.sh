@@ -11,10 +11,8 @@ pg_port=${MEDICAPP_PG_PORT:-55432}
 pg_root=${MEDICAPP_PG_ROOT:-/tmp/medicapp-postgres}
 pg_connection="Host=127.0.0.1;Port=$pg_port;Username=medicapp;Database=postgres"
 
-# apt-get needs root: through sudo when the script runs as a user.
-as_root() {
-  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
-}
+# shellcheck source=apt.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt.sh"
 
 pg_as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -48,8 +46,7 @@ pg_serve() (
 case "${1:-start}" in
   start)
     if ! pg_installed; then
-      as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-15 >/dev/null \
-        || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+      apt_install postgresql-15 || apt_install postgresql
     fi
     pg_serve || return 1 2>/dev/null || exit 1
     export MEDICAPP_TEST_POSTGRESQL="$pg_connection"

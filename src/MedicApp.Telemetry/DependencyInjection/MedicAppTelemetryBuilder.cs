@@ -20,7 +20,7 @@ public sealed class MedicAppTelemetryBuilder
     /// </summary>
     /// <typeparam name="TCatalogue">A partial class whose methods carry <see cref="TelemetryEventAttribute"/>.</typeparam>
     /// <returns>The builder.</returns>
-    public MedicAppTelemetryBuilder AddCatalogue<TCatalogue>()
+    public MedicAppTelemetryBuilder AddCatalogue<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TCatalogue>()
         where TCatalogue : class, ITelemetryCatalogue
     {
         Services.TryAddSingleton<TCatalogue>();
@@ -57,7 +57,7 @@ public sealed class MedicAppTelemetryBuilder
     /// <summary>Replaces the scrubber that free-text properties go through.</summary>
     /// <typeparam name="TScrubber">The scrubber type, created once by the service provider.</typeparam>
     /// <returns>The builder.</returns>
-    public MedicAppTelemetryBuilder UseTextScrubber<TScrubber>()
+    public MedicAppTelemetryBuilder UseTextScrubber<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TScrubber>()
         where TScrubber : class, ITextScrubber
     {
         Services.Replace(ServiceDescriptor.Singleton<ITextScrubber, TScrubber>());

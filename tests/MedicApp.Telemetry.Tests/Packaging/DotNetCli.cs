@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace MedicApp.Telemetry.Tests.Packaging;
@@ -10,14 +11,31 @@ namespace MedicApp.Telemetry.Tests.Packaging;
 internal static class DotNetCli
 {
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> and returns its exit code and combined output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
+        => RunAsync(StartInfo(workingDirectory, arguments));
+
+    /// <summary>
+    /// Runs the program <paramref name="start"/> names, output redirected, and returns its exit code and combined
+    /// output; past <paramref name="deadline"/> the program is killed, and its output says so.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(ProcessStartInfo start, TimeSpan? deadline = null)
     {
-        var start = StartInfo(workingDirectory, arguments);
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(deadline ?? Timeout.InfiniteTimeSpan);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            output.Append("[killed: still running after ").Append(deadline).Append("]\n");
+        }
+
         output.Append(await stdout).Append(await stderr);
         return (process.ExitCode, output.ToString());
     }

@@ -145,12 +145,13 @@ public sealed partial class PackageTests(PackedPackage package) : IClassFixture<
     // "[telemetry] 10:02:51.347 consent_printed …": the time of day differs from run to run.
     private static string WithoutTime(string line) => line[..line.IndexOf(' ', StringComparison.Ordinal)] + line[line.IndexOf(' ', line.IndexOf(' ', StringComparison.Ordinal) + 1)..];
 
-    // A project as `dotnet new web` creates it, with the package from the test's own feed.
-    private string CreateConsumer(string name, IReadOnlyDictionary<string, string> files, string properties = "")
+    // A project as `dotnet new web` (or, with the SDK Microsoft.NET.Sdk, `dotnet new console`) creates it, with the
+    // package from the test's own feed.
+    private string CreateConsumer(string name, IReadOnlyDictionary<string, string> files, string properties = "", string sdk = "Microsoft.NET.Sdk.Web", string items = "")
     {
         var project = Directory.CreateDirectory(Path.Combine(package.Directory, name)).FullName;
         File.WriteAllText(Path.Combine(project, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk.Web">
+            <Project Sdk="{sdk}">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
@@ -159,6 +160,7 @@ public sealed partial class PackageTests(PackedPackage package) : IClassFixture<
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="MedicApp.Telemetry" Version="{package.Version}" />
+                {items}
               </ItemGroup>
             </Project>
             """);

@@ -1,5 +1,6 @@
 using System;
-using System.Reflection;
+using System.Collections.ObjectModel;
+using System.Runtime.CompilerServices;
 
 namespace MedicApp.Telemetry;
 
@@ -8,18 +9,19 @@ namespace MedicApp.Telemetry;
 /// application's exception is never changed: a copy of the same type, with the same stack trace, gets the scrubbed
 /// messages, so the <c>exceptions</c> table keeps its types, problem ids and frames.
 /// </summary>
+/// <remarks>
+/// No public API makes an exception of a given type with another message, and the exporter reads the type, message and
+/// frames from the exception object itself. The copy is therefore made through <see cref="UnsafeAccessorAttribute"/>:
+/// <c>MemberwiseClone</c> and the runtime's message and inner-exception fields, bound by the compiler and the trimmer
+/// like any call, without reflection, in trimmed and Native AOT applications alike. A runtime that renamed a field
+/// would make its accessor throw <see cref="MissingFieldException"/>: the exception then becomes a
+/// <see cref="ScrubbedException"/> stand-in, and ExceptionScrubbingTests, which expect copies of the original types,
+/// fail.
+/// </remarks>
 internal static class ExceptionScrubbing
 {
     // Deeper chains are cut: the exporter sends the first ten exceptions of a tree anyway.
     private const int MaxDepth = 16;
-
-    private const BindingFlags Instance = BindingFlags.Instance | BindingFlags.NonPublic;
-
-    private static readonly MethodInfo? CloneMethod = typeof(object).GetMethod("MemberwiseClone", Instance);
-    private static readonly FieldInfo? MessageField = typeof(Exception).GetField("_message", Instance);
-    private static readonly FieldInfo? InnerField = typeof(Exception).GetField("_innerException", Instance);
-    private static readonly FieldInfo? AggregateInnersField = typeof(AggregateException).GetField("_innerExceptions", Instance);
-    private static readonly FieldInfo? AggregateViewField = typeof(AggregateException).GetField("_rocView", Instance);
 
     /// <summary>Returns <paramref name="exception"/> itself when no message in its tree is personal, a scrubbed copy otherwise.</summary>
     public static Exception Scrub(PiiScrubber scrubber, Exception exception) => Scrub(scrubber, exception, 0);
@@ -43,7 +45,7 @@ internal static class ExceptionScrubbing
             }
 
             // An aggregate's Message ends with its inner messages: its own is the field.
-            return innersChanged || scrubber.ContainsPersonalData(MessageField?.GetValue(exception) as string ?? exception.Message)
+            return innersChanged || scrubber.ContainsPersonalData(OwnMessage(exception) ?? exception.Message)
                 ? Copy(scrubber, exception, inners)
                 : exception;
         }
@@ -56,22 +58,25 @@ internal static class ExceptionScrubbing
 
     private static Exception Copy(PiiScrubber scrubber, Exception exception, Exception[] inners)
     {
-        if (CloneMethod is null || MessageField is null || InnerField is null || AggregateInnersField is null || AggregateViewField is null)
+        Exception copy;
+        try
+        {
+            copy = (Exception)Clone(exception);
+            if (MessageField(exception) is { } message)
+            {
+                MessageField(copy) = scrubber.Scrub(message);
+            }
+
+            InnerExceptionField(copy) = inners.Length > 0 ? inners[0] : null;
+            if (copy is AggregateException aggregate)
+            {
+                InnerExceptionsField(aggregate) = inners;
+                InnerExceptionsViewField(aggregate) = null;
+            }
+        }
+        catch (MemberAccessException)
         {
             return StandIn(scrubber, exception);
-        }
-
-        var copy = (Exception)CloneMethod.Invoke(exception, null)!;
-        if (MessageField.GetValue(exception) is string message)
-        {
-            MessageField.SetValue(copy, scrubber.Scrub(message));
-        }
-
-        InnerField.SetValue(copy, inners.Length > 0 ? inners[0] : null);
-        if (copy is AggregateException)
-        {
-            AggregateInnersField.SetValue(copy, inners);
-            AggregateViewField.SetValue(copy, null);
         }
 
         // A type whose Message shows more than its message field (an out-of-range value, a file name) cannot be
@@ -79,6 +84,33 @@ internal static class ExceptionScrubbing
         return scrubber.ContainsPersonalData(copy.Message) ? StandIn(scrubber, exception) : copy;
     }
 
+    private static string? OwnMessage(Exception exception)
+    {
+        try
+        {
+            return MessageField(exception);
+        }
+        catch (MemberAccessException)
+        {
+            return null;
+        }
+    }
+
     private static ScrubbedException StandIn(PiiScrubber scrubber, Exception exception)
         => new(exception.GetType(), scrubber.Scrub(exception.Message));
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "MemberwiseClone")]
+    private static extern object Clone(object instance);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_message")]
+    private static extern ref string? MessageField(Exception exception);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_innerException")]
+    private static extern ref Exception? InnerExceptionField(Exception exception);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_innerExceptions")]
+    private static extern ref Exception[] InnerExceptionsField(AggregateException exception);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Field, Name = "_rocView")]
+    private static extern ref ReadOnlyCollection<Exception>? InnerExceptionsViewField(AggregateException exception);
 }

@@ -11,9 +11,19 @@ namespace MedicApp.Telemetry;
 /// of its events (<c>exception.message</c>, <c>exception.stacktrace</c>). <c>AddMedicAppTelemetry()</c> adds it to the
 /// application's OpenTelemetry tracer provider, where it runs before the Application Insights exporter.
 /// </summary>
+/// <remarks>
+/// An exception recorded with <c>Activity.AddException</c> is scrubbed as it is recorded: the runtime keeps the tags
+/// of that event in a list of its own, which no public API changes afterwards, and asks every
+/// <see cref="ActivityListener.ExceptionRecorder"/> for them first. The processor listens so from its creation to its
+/// disposal. A span with an event that still holds a personal value it cannot change is not exported.
+/// </remarks>
 public sealed class ScrubbingActivityProcessor : BaseProcessor<Activity>
 {
+    private const string ExceptionMessageTag = "exception.message";
+    private const string ExceptionStackTraceTag = "exception.stacktrace";
+
     private readonly PiiScrubber _scrubber;
+    private readonly ActivityListener _exceptionListener;
 
     /// <summary>Creates a processor that scrubs with <paramref name="scrubber"/>.</summary>
     /// <param name="scrubber">The scrubber; usually <see cref="PiiScrubber.Default"/>.</param>
@@ -21,6 +31,14 @@ public sealed class ScrubbingActivityProcessor : BaseProcessor<Activity>
     {
         ArgumentNullException.ThrowIfNull(scrubber);
         _scrubber = scrubber;
+
+        // Samples nothing: the application's tracer provider alone decides which spans exist.
+        _exceptionListener = new ActivityListener
+        {
+            ShouldListenTo = static _ => true,
+            ExceptionRecorder = ScrubRecordedException,
+        };
+        ActivitySource.AddActivityListener(_exceptionListener);
     }
 
     /// <inheritdoc/>
@@ -28,16 +46,67 @@ public sealed class ScrubbingActivityProcessor : BaseProcessor<Activity>
     {
         try
         {
-            Scrub(data);
+            if (Scrub(data))
+            {
+                return;
+            }
         }
         catch (Exception)
         {
-            // Tracking never throws into the application, and a span that could not be scrubbed is not exported.
-            data.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+            // Tracking never throws into the application.
+        }
+
+        // A span that could not be scrubbed is not exported.
+        data.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _exceptionListener.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    // Runs before the runtime adds exception.message and exception.stacktrace, which it adds only when missing.
+    private void ScrubRecordedException(Activity activity, Exception exception, ref TagList tags)
+    {
+        try
+        {
+            var hasMessage = false;
+            var hasStackTrace = false;
+            for (var i = 0; i < tags.Count; i++)
+            {
+                var tag = tags[i];
+                hasMessage |= tag.Key == ExceptionMessageTag;
+                hasStackTrace |= tag.Key == ExceptionStackTraceTag;
+                if (AttributeValueScrubbing.Scrub(_scrubber, tag.Value) is { } scrubbed)
+                {
+                    tags[i] = new(tag.Key, scrubbed);
+                }
+            }
+
+            if (!hasMessage)
+            {
+                tags.Add(ExceptionMessageTag, _scrubber.Scrub(exception.Message));
+            }
+
+            if (!hasStackTrace)
+            {
+                tags.Add(ExceptionStackTraceTag, _scrubber.Scrub(exception.ToString()));
+            }
+        }
+        catch (Exception)
+        {
+            // Never into the application: OnEnd finds the personal value and keeps the span from being exported.
         }
     }
 
-    private void Scrub(Activity activity)
+    // False when a personal value is left that cannot be changed.
+    private bool Scrub(Activity activity)
     {
         if (_scrubber.Scrub(activity.DisplayName) is var name && !ReferenceEquals(name, activity.DisplayName))
         {
@@ -69,11 +138,25 @@ public sealed class ScrubbingActivityProcessor : BaseProcessor<Activity>
                 Collect(tag, ref changed);
             }
 
-            for (var i = 0; i < changed?.Count; i++)
+            if (changed is not { Count: > 0 })
             {
-                EventTags.Set(activityEvent.Tags, changed[i]);
+                continue;
+            }
+
+            // An event made with its own tags keeps that collection; an exception event recorded before this processor
+            // listened keeps the runtime's list.
+            if (activityEvent.Tags is not ActivityTagsCollection tags)
+            {
+                return false;
+            }
+
+            foreach (var (key, value) in changed)
+            {
+                tags[key] = value;
             }
         }
+
+        return true;
     }
 
     private void Collect(in KeyValuePair<string, object?> tag, ref List<KeyValuePair<string, object?>>? changed)

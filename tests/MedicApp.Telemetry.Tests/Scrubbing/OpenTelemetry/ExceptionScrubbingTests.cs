@@ -5,6 +5,9 @@ using Xunit;
 
 namespace MedicApp.Telemetry.Tests.Scrubbing.OpenTelemetry;
 
+// A copy keeps the original type only while the runtime's fields that ExceptionScrubbing writes (Exception._message,
+// _innerException, AggregateException._innerExceptions, _rocView) exist: a renamed one turns copies into stand-ins,
+// and the tests that expect the original types fail.
 public sealed class ExceptionScrubbingTests
 {
     private const string Email = "jeanne.martin@example.fr";

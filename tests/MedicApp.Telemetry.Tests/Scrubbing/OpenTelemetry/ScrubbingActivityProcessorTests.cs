@@ -56,6 +56,25 @@ public sealed class ScrubbingActivityProcessorTests : System.IDisposable
     }
 
     [Fact]
+    public void RecordedException_WithPersonalTagsOfItsOwn_HasThemScrubbedAndIsExported()
+    {
+        using var activity = new Activity("POST /patients").Start();
+        activity.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+        activity.AddException(
+            new System.FormatException("Invalid NIR"),
+            new TagList { { "exception.message", "NIR 2 84 05 75 123 456 72 is invalid" }, { "patient.email", "jeanne.martin@example.fr" }, { "attempt", 2 } });
+        activity.Stop();
+
+        _processor.OnEnd(activity);
+
+        var tags = activity.Events.Single().Tags.ToDictionary(static t => t.Key, static t => t.Value);
+        Assert.Equal("NIR [nir] is invalid", tags["exception.message"]);
+        Assert.Equal("[email]", tags["patient.email"]);
+        Assert.Equal(2, tags["attempt"]);
+        Assert.True(activity.Recorded, "A scrubbed span is exported.");
+    }
+
+    [Fact]
     public void HarmlessSpan_IsLeftAsItIs()
     {
         using var activity = new Activity("GET /appointments/{id}").Start();
