@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Channels;
@@ -37,6 +38,44 @@ internal sealed class ConsumerApp : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment.Remove("APPLICATIONINSIGHTS_CONNECTION_STRING");
         return new ConsumerApp(Process.Start(start)!);
+    }
+
+    /// <summary>
+    /// Starts a published executable (relative to <paramref name="workingDirectory"/>) with only the given settings of
+    /// its own, listening on a free loopback port.
+    /// </summary>
+    public static ConsumerApp StartExecutable(string workingDirectory, string executable, Dictionary<string, string> environment)
+    {
+        var start = PublishedStartInfo(workingDirectory, executable, environment);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        return new ConsumerApp(Process.Start(start)!);
+    }
+
+    /// <summary>
+    /// How to start a published executable with the given variables and none of the test run's own telemetry settings
+    /// (<c>MedicAppTelemetry__…</c>, <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>), its output redirected.
+    /// </summary>
+    public static ProcessStartInfo PublishedStartInfo(string workingDirectory, string executable, Dictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(Path.Combine(workingDirectory, executable))
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var inherited in start.Environment.Keys.Where(static k => k.StartsWith("MedicAppTelemetry", StringComparison.OrdinalIgnoreCase)).ToArray())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        start.Environment.Remove("APPLICATIONINSIGHTS_CONNECTION_STRING");
+        foreach (var (variable, value) in environment)
+        {
+            start.Environment[variable] = value;
+        }
+
+        return start;
     }
 
     /// <summary>Reads the console until a line contains <paramref name="text"/>, and returns that line.</summary>

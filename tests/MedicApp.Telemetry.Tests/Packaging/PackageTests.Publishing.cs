@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -158,26 +157,12 @@ public sealed partial class PackageTests
     // the given variables, and returns its output once it has stopped by itself.
     private static async Task<string> RunPublishedAsync(string project, string name, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(Path.Combine(project, "out", name))
+        var start = ConsumerApp.PublishedStartInfo(project, Path.Combine("out", name), new(environment)
         {
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var inherited in start.Environment.Keys.Where(static k => k.StartsWith("MedicAppTelemetry", StringComparison.OrdinalIgnoreCase)).ToArray())
-        {
-            start.Environment.Remove(inherited);
-        }
-
-        start.Environment.Remove("APPLICATIONINSIGHTS_CONNECTION_STRING");
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["MedicAppTelemetry__Pseudonymization__Key"] = TelemetryServices.Key;
-        start.Environment["MedicAppTelemetry__Pseudonymization__KeyId"] = "k9";
-        foreach (var (variable, value) in environment)
-        {
-            start.Environment[variable] = value;
-        }
-
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["MedicAppTelemetry__Pseudonymization__Key"] = TelemetryServices.Key,
+            ["MedicAppTelemetry__Pseudonymization__KeyId"] = "k9",
+        });
         var (exitCode, output) = await DotNetCli.RunAsync(start, RunDeadline);
         Assert.True(exitCode == 0, $"The published {name} failed ({exitCode}):\n" + output);
         return output;
