@@ -7,6 +7,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace MedicApp.Tests.Shared;
@@ -29,6 +30,7 @@ internal sealed class IngestionServer : IDisposable
     private readonly object _gate = new();
     private readonly List<(Func<JsonObject, bool> Match, int Count, TaskCompletionSource Arrived)> _waiters = [];
     private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
 
     public IngestionServer()
     {
@@ -101,9 +103,12 @@ internal sealed class IngestionServer : IDisposable
         }
     }
 
+    // A request still being read, held back or answered when the test ends (a client that gave up, a gate never opened)
+    // is cut off: disposal never waits for a client.
     public void Dispose()
     {
-        _listener.Close();
+        _stopping.Cancel();
+        _listener.Abort();
         try
         {
             _loop.GetAwaiter().GetResult();
@@ -111,6 +116,8 @@ internal sealed class IngestionServer : IDisposable
         catch (ObjectDisposedException)
         {
         }
+
+        _stopping.Dispose();
     }
 
     // What the real endpoint refuses whatever the test asks: another path or method, envelopes for another resource.
@@ -149,47 +156,63 @@ internal sealed class IngestionServer : IDisposable
                 return;
             }
 
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var body = await reader.ReadToEndAsync();
-            var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            _firstRequest.TrySetResult();
-            if (Latency > TimeSpan.Zero)
+            try
             {
-                await Task.Delay(Latency);
+                await AnswerAsync(context);
             }
-
-            await AnswerGate;
-
-            var answer = Refusal(context.Request, lines) ?? Answer(lines.Length);
-            if (answer.Status == 200)
+            catch (Exception) when (_stopping.IsCancellationRequested)
             {
-                foreach (var line in lines)
-                {
-                    if (JsonNode.Parse(line) is JsonObject envelope)
-                    {
-                        _envelopes.Enqueue(envelope);
-                    }
-                }
+                return;
             }
-
-
-            lock (_gate)
+            catch (Exception exception) when (exception is IOException or HttpListenerException)
             {
-                var received = Envelopes;
-                foreach (var waiter in _waiters.Where(w => received.Count(w.Match) >= w.Count).ToArray())
-                {
-                    waiter.Arrived.TrySetResult();
-                    _waiters.Remove(waiter);
-                }
+                // The client left before its answer: as the real endpoint, serve the next one.
+                context.Response.Abort();
             }
-
-            var reply = Encoding.UTF8.GetBytes(answer.Body);
-            context.Response.StatusCode = answer.Status;
-            context.Response.KeepAlive = false;
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(reply);
-            context.Response.Close();
         }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync(_stopping.Token);
+        var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        _firstRequest.TrySetResult();
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, _stopping.Token);
+        }
+
+        await AnswerGate.WaitAsync(_stopping.Token);
+
+        var answer = Refusal(context.Request, lines) ?? Answer(lines.Length);
+        if (answer.Status == 200)
+        {
+            foreach (var line in lines)
+            {
+                if (JsonNode.Parse(line) is JsonObject envelope)
+                {
+                    _envelopes.Enqueue(envelope);
+                }
+            }
+        }
+
+        lock (_gate)
+        {
+            var received = Envelopes;
+            foreach (var waiter in _waiters.Where(w => received.Count(w.Match) >= w.Count).ToArray())
+            {
+                waiter.Arrived.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+
+        var reply = Encoding.UTF8.GetBytes(answer.Body);
+        context.Response.StatusCode = answer.Status;
+        context.Response.KeepAlive = false;
+        context.Response.ContentType = "application/json";
+        await context.Response.OutputStream.WriteAsync(reply, _stopping.Token);
+        context.Response.Close();
     }
 }
 
