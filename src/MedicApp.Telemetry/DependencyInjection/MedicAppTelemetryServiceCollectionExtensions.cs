@@ -85,6 +85,7 @@ public static class MedicAppTelemetryServiceCollectionExtensions
             sp.GetRequiredService<IOptions<MedicAppTelemetryOptions>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<EventTracker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TelemetryStartup>());
         AddTechnicalTelemetryScrubbing(services);
         return new MedicAppTelemetryBuilder(services);
     }
@@ -129,8 +130,8 @@ public static class MedicAppTelemetryServiceCollectionExtensions
         return sinks;
     }
 
-    // The pipeline is built when a request first injects the tracker: a sink that cannot start there must not fail
-    // that request, nor every later one. The validator already refuses the connection strings the exporter would; what
+    // The pipeline is built when the host starts (TelemetryStartup), or when a tracker is first injected without a host:
+    // a sink that cannot start must fail neither the application nor a request. The validator already refuses the connection strings the exporter would; what
     // still fails (the exporter itself, the file system) is reported once, and events go to the local sink, where they
     // can be read, or are counted as dropped when the local sink is off.
     private static IEventSink ApplicationInsightsOrFallback(IServiceProvider services, MedicAppTelemetryOptions options)
