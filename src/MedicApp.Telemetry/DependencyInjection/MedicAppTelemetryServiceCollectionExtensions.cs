@@ -130,10 +130,10 @@ public static class MedicAppTelemetryServiceCollectionExtensions
         return sinks;
     }
 
-    // The pipeline is built when the host starts (TelemetryStartup), or when a tracker is first injected without a host:
-    // a sink that cannot start must fail neither the application nor a request. The validator already refuses the connection strings the exporter would; what
-    // still fails (the exporter itself, the file system) is reported once, and events go to the local sink, where they
-    // can be read, or are counted as dropped when the local sink is off.
+    // The pipeline is built when the host starts (TelemetryStartup), or when a tracker is first injected without a
+    // host: a sink that cannot start must fail neither the application nor a request. The validator already refuses
+    // the connection strings the exporter would; what still fails (the exporter itself, the file system) is reported
+    // once, and events go to the local sink, where they can be read, or are counted as dropped when it is off.
     private static IEventSink ApplicationInsightsOrFallback(IServiceProvider services, MedicAppTelemetryOptions options)
     {
         try
