@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using MedicApp.Telemetry;
 using MedicApp.Telemetry.Events;
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -86,6 +87,7 @@ public static class MedicAppTelemetryServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<EventTracker>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, TelemetryStartup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<TelemetryConfiguration>, ApplicationStorageDirectory>());
         AddTechnicalTelemetryScrubbing(services);
         return new MedicAppTelemetryBuilder(services);
     }

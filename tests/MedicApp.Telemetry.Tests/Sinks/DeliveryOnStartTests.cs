@@ -5,15 +5,18 @@ using System.Threading.Tasks;
 using MedicApp.Telemetry.Events;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using MedicApp.Tests.Shared;
+using Microsoft.ApplicationInsights;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace MedicApp.Telemetry.Tests.Sinks;
 
 /// <summary>
-/// Events an outage left in offline storage reach Application Insights after a restart even when the service tracks
-/// nothing more: the real exporter, a loopback ingestion endpoint that refuses then accepts, one storage folder.
+/// What an outage leaves in offline storage: the events reach Application Insights after a restart even when the
+/// service tracks nothing more, and the application's own telemetry waits in the folder set for the events. The real
+/// exporter, a loopback ingestion endpoint that refuses then accepts, one storage folder.
 /// </summary>
 public sealed class DeliveryOnStartTests : IDisposable
 {
@@ -67,6 +70,35 @@ public sealed class DeliveryOnStartTests : IDisposable
             tracked.Select(pseudonymizer.Pseudonymize).Order(),
             back.CustomEvents.Select(static e => (string)e["data"]!["baseData"]!["properties"]!["patient_id"]!).Order());
         await restarted.StopAsync();
+    }
+
+    [Fact]
+    public async Task ApplicationTelemetry_RefusedDuringAnOutage_WaitsInTheConfiguredStorageDirectory()
+    {
+        _server.Answer = static _ => IngestionAnswer.Failed(503);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddApplicationInsightsTelemetryWorkerService(options =>
+        {
+            options.ConnectionString = _server.ConnectionString;
+            options.EnableQuickPulseMetricStream = false;
+        });
+        builder.Services.AddMedicAppTelemetry(o =>
+        {
+            o.Pseudonymization.Key = TelemetryServices.Key;
+            o.ApplicationInsights.ConnectionString = _server.ConnectionString;
+            o.ApplicationInsights.StorageDirectory = _storage;
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        host.Services.GetRequiredService<ILogger<DeliveryOnStartTests>>().LogWarning("Application trace during the outage");
+        host.Services.GetRequiredService<TelemetryClient>().Flush();
+        await host.StopAsync();
+
+        Assert.Contains(
+            Directory.EnumerateFiles(_storage, "*.blob", SearchOption.AllDirectories),
+            static blob => File.ReadAllText(blob).Contains("Application trace during the outage", StringComparison.Ordinal));
     }
 
     private IHost BuildHost(IngestionServer server)
