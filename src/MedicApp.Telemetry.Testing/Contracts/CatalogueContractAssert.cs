@@ -132,7 +132,7 @@ public static class CatalogueContractAssert
         var version = catalogue.Find(example)?.SchemaVersion;
         text.Append("To make such a change on purpose, raise the event's version in the same change (for example ")
             .Append("[TelemetryEvent(\"").Append(example).Append("\", Version = ")
-            .Append(version is { } v ? ContractComparer.NextVersion(v) : "2")
+            .Append((version ?? 1) + 1)
             .Append(")]) and update what reads it; to retire an event, delete it from the baseline file.");
         return text.ToString();
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace MedicApp.Telemetry.Testing;
@@ -120,7 +119,4 @@ internal static class ContractComparer
             && removed.Properties.All(p => added.Find(p.Name) is { } q && q.Type == p.Type && q.Classification == p.Classification);
 
     private static string Quote(IEnumerable<string> values) => string.Join(", ", values.Select(static v => "'" + v + "'"));
-
-    /// <summary>The version wording of a message, such as "2" for an event at version 1.</summary>
-    public static string NextVersion(int version) => (version + 1).ToString(CultureInfo.InvariantCulture);
 }

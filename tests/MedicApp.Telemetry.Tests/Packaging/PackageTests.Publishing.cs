@@ -123,7 +123,7 @@ public sealed partial class PackageTests
 
         // Outside Development, with the key, the file and the console switch from environment variables.
         var events = Path.Combine(project, "events.jsonl");
-        var expectedPseudonym = new Pseudonymizer(Convert.FromBase64String(TelemetryServices.Key), "k9").Pseudonymize(PatientId);
+        var expectedPseudonym = PublishedPseudonymizer.Pseudonymize(PatientId);
         var output = await RunPublishedAsync(project, name, new()
         {
             ["MedicAppTelemetry__Local__Path"] = events,
@@ -157,16 +157,23 @@ public sealed partial class PackageTests
     // the given variables, and returns its output once it has stopped by itself.
     private static async Task<string> RunPublishedAsync(string project, string name, Dictionary<string, string> environment)
     {
-        var start = ConsumerApp.PublishedStartInfo(project, Path.Combine("out", name), new(environment)
-        {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["MedicAppTelemetry__Pseudonymization__Key"] = TelemetryServices.Key,
-            ["MedicAppTelemetry__Pseudonymization__KeyId"] = "k9",
-        });
+        var start = ConsumerApp.PublishedStartInfo(project, Path.Combine("out", name), InProduction(environment));
         var (exitCode, output) = await DotNetCli.RunAsync(start, RunDeadline);
         Assert.True(exitCode == 0, $"The published {name} failed ({exitCode}):\n" + output);
         return output;
     }
+
+    // The pseudonymizer of the key and key id that InProduction gives a published application.
+    private static Pseudonymizer PublishedPseudonymizer => new(Convert.FromBase64String(TelemetryServices.Key), "k9");
+
+    // Production, as App Service runs it, with the pseudonymization key and key id from the environment.
+    private static Dictionary<string, string> InProduction(Dictionary<string, string> environment) => new(environment)
+    {
+        ["DOTNET_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["MedicAppTelemetry__Pseudonymization__Key"] = TelemetryServices.Key,
+        ["MedicAppTelemetry__Pseudonymization__KeyId"] = "k9",
+    };
 
     // clang, else the newest clang-NN on PATH (Debian's clang-14 installs only that name).
     private static string? Clang()

@@ -7,7 +7,6 @@ using System.Net;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading.Tasks;
-using MedicApp.Telemetry.Tests.Infrastructure;
 using Xunit;
 
 namespace MedicApp.Telemetry.Tests.Packaging;
@@ -109,13 +108,7 @@ public sealed partial class PackageTests
 
         // Production, with every setting from the environment, as App Service passes them.
         var events = Path.Combine(app, "telemetry", "events.jsonl");
-        await using (var running = ConsumerApp.StartExecutable(app, Path.Combine("out", "team-app"), new()
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["MedicAppTelemetry__Pseudonymization__Key"] = TelemetryServices.Key,
-            ["MedicAppTelemetry__Pseudonymization__KeyId"] = "k9",
-            ["MedicAppTelemetry__Local__Path"] = events,
-        }))
+        await using (var running = ConsumerApp.StartExecutable(app, Path.Combine("out", "team-app"), InProduction(new() { ["MedicAppTelemetry__Local__Path"] = events })))
         {
             var listening = await running.WaitForLineAsync("Now listening on: ");
             using var http = new HttpClient { BaseAddress = new Uri(listening[listening.IndexOf("http://", StringComparison.Ordinal)..].Trim()) };
@@ -128,7 +121,7 @@ public sealed partial class PackageTests
         using (var written = JsonDocument.Parse(json))
         {
             var properties = written.RootElement.GetProperty("properties");
-            Assert.Equal(new Pseudonymizer(Convert.FromBase64String(TelemetryServices.Key), "k9").Pseudonymize("patient-42"), properties.GetProperty("patient_id").GetString());
+            Assert.Equal(PublishedPseudonymizer.Pseudonymize("patient-42"), properties.GetProperty("patient_id").GetString());
             Assert.Equal("kiosk", properties.GetProperty("channel").GetString());
             Assert.Equal("Front desk", properties.GetProperty("event_area").GetString());
         }
