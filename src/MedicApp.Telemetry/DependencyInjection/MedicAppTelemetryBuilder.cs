@@ -1,7 +1,9 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MedicApp.Telemetry;
@@ -51,6 +53,40 @@ public sealed class MedicAppTelemetryBuilder
     {
         Services.TryAddSingleton<TSink>();
         Services.Configure<MedicAppTelemetryOptions>(static options => options.DefaultSinkReplacement = typeof(TSink));
+        return this;
+    }
+
+    /// <summary>
+    /// Gives events a durable path through an outbox kept in <typeparamref name="TStore"/>: events tracked inside an
+    /// <see cref="EventCapture"/> are written with the unit of work's changes and sent after its commit, and a
+    /// dispatcher sends, from the host's start, whatever a crash or an outage left behind. Events tracked outside a
+    /// capture go to the sinks as before. MedicApp.Telemetry.EntityFrameworkCore calls it for an EF Core context.
+    /// </summary>
+    /// <typeparam name="TStore">The store, a singleton created by the service provider unless registered already.</typeparam>
+    /// <returns>The builder.</returns>
+    public MedicAppTelemetryBuilder AddOutbox<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>()
+        where TStore : class, IEventOutboxStore
+    {
+        var first = !Services.Any(static d => d.ServiceType == typeof(OutboxDispatcher));
+        Services.TryAddSingleton<IEventOutboxStore, TStore>();
+        Services.TryAddSingleton(static sp => new OutboxDelivery(
+            sp.GetRequiredService<EventPipeline>(),
+            sp.GetRequiredService<IEventOutboxStore>(),
+            sp.GetRequiredService<TelemetryHealth>(),
+            sp.GetRequiredService<IOptions<MedicAppTelemetryOptions>>(),
+            [MedicApp.Telemetry.Events.EventTracker.Catalogue, .. sp.GetServices<CatalogueRegistration>().Select(static r => r.Catalogue)],
+            sp.GetRequiredService<TimeProvider>()));
+        Services.TryAddSingleton(static sp => new OutboxDispatcher(
+            sp.GetRequiredService<OutboxDelivery>(),
+            sp.GetRequiredService<IEventOutboxStore>(),
+            sp.GetRequiredService<TelemetryHealth>(),
+            sp.GetRequiredService<IOptions<MedicAppTelemetryOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
+        if (first)
+        {
+            Services.AddSingleton<IHostedService>(static sp => sp.GetRequiredService<OutboxDispatcher>());
+        }
+
         return this;
     }
 

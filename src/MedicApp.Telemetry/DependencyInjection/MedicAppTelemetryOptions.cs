@@ -28,6 +28,9 @@ public sealed class MedicAppTelemetryOptions
     /// <summary>Gets the local sink options, used when no Application Insights connection string is set.</summary>
     public LocalSinkOptions Local { get; } = new();
 
+    /// <summary>Gets the options of the outbox dispatcher, used once an outbox is registered.</summary>
+    public OutboxOptions Outbox { get; } = new();
+
     /// <summary>Gets the pseudonymization options.</summary>
     public PseudonymizationOptions Pseudonymization { get; } = new();
 

@@ -70,6 +70,8 @@ internal sealed class MedicAppTelemetryOptionsValidator(IHostEnvironment? enviro
             failures.Add("MedicAppTelemetry:Local:QueueCapacity must be at least 1.");
         }
 
+        ValidateOutbox(options.Outbox, failures);
+
         if (options.ApplicationInsights.ResolveConnectionString() is { } connectionString)
         {
             var setting = options.ApplicationInsights.ConnectionStringSetting;
@@ -80,6 +82,29 @@ internal sealed class MedicAppTelemetryOptionsValidator(IHostEnvironment? enviro
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateOutbox(OutboxOptions outbox, List<string> failures)
+    {
+        if (outbox.PollInterval <= TimeSpan.Zero)
+        {
+            failures.Add("MedicAppTelemetry:Outbox:PollInterval must be positive, such as 00:00:05.");
+        }
+
+        if (outbox.ClaimDuration < TimeSpan.FromSeconds(5))
+        {
+            failures.Add("MedicAppTelemetry:Outbox:ClaimDuration must be at least 5 seconds (a delivery must fit in it), such as 00:00:30.");
+        }
+
+        if (outbox.BatchSize is < 1 or > ApplicationInsightsEventSink.ExporterBatchSize)
+        {
+            failures.Add($"MedicAppTelemetry:Outbox:BatchSize must be between 1 and {ApplicationInsightsEventSink.ExporterBatchSize} (one exporter batch).");
+        }
+
+        if (outbox.MaxRetryDelay < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("MedicAppTelemetry:Outbox:MaxRetryDelay must be at least 1 second, such as 00:00:30.");
+        }
     }
 
     // The fixed development key is public: it may only make pseudonyms that stay on the developer's machine.

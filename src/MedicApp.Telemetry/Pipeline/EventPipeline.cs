@@ -113,6 +113,20 @@ public sealed class EventPipeline
     private void Dispatch(EventRecord record)
     {
         Health.Tracked();
+        if (EventCapture.Current is { } capture)
+        {
+            try
+            {
+                capture.Capture(record);
+                return;
+            }
+            catch (Exception exception)
+            {
+                // Sent now rather than lost: without the outbox's guarantee, but not silently.
+                Health.SinkFailed(OutboxDelivery.SinkName, record.Name, exception);
+            }
+        }
+
         foreach (var sink in _sinks)
         {
             try

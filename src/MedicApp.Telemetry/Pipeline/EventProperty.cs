@@ -36,6 +36,9 @@ public readonly struct EventProperty
         UInt64,
         Single,
         Decimal,
+
+        // A number read back from its sent text (an outbox row): sent again as that text, unchanged.
+        Text,
     }
 
     /// <summary>Gets the snake_case key.</summary>
@@ -54,6 +57,7 @@ public readonly struct EventProperty
         NumberType.UInt64 => _numberBits,
         NumberType.Single => BitConverter.UInt32BitsToSingle((uint)_numberBits),
         NumberType.Decimal => (double)Unsafe.BitCast<Guid, decimal>(_guid),
+        NumberType.Text => double.Parse(_text!, NumberStyles.Float, CultureInfo.InvariantCulture),
         _ => BitConverter.UInt64BitsToDouble(_numberBits),
     };
 
@@ -94,6 +98,12 @@ public readonly struct EventProperty
     internal static EventProperty FromNumber(string name, decimal value)
         => new(name, EventValueKind.Number, null, 0, NumberType.Decimal, Unsafe.BitCast<decimal, Guid>(value), default);
 
+    /// <summary>Creates a number from the text it was sent as, to send it again unchanged.</summary>
+    /// <param name="name">The key.</param>
+    /// <param name="text">A JSON number, as <see cref="FormatValue"/> wrote it.</param>
+    /// <returns>The property.</returns>
+    internal static EventProperty FromNumberText(string name, string text) => new(name, EventValueKind.Number, text, 0, NumberType.Text, default, default);
+
     /// <summary>Creates a Guid dimension.</summary>
     /// <param name="name">The key.</param>
     /// <param name="value">The Guid.</param>
@@ -119,6 +129,7 @@ public readonly struct EventProperty
             NumberType.UInt64 => _numberBits.ToString(CultureInfo.InvariantCulture),
             NumberType.Single => BitConverter.UInt32BitsToSingle((uint)_numberBits).ToString("R", CultureInfo.InvariantCulture),
             NumberType.Decimal => Unsafe.BitCast<Guid, decimal>(_guid).ToString(CultureInfo.InvariantCulture),
+            NumberType.Text => _text!,
             _ => BitConverter.UInt64BitsToDouble(_numberBits).ToString("R", CultureInfo.InvariantCulture),
         },
     };

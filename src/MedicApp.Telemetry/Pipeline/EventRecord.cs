@@ -72,6 +72,16 @@ public sealed class EventRecord
         Add(EventProperty.FromText(TelemetryLimits.AreaProperty, definition.Area));
     }
 
+    // An event read back from an outbox: its properties, the SDK's own included, were stored as they are sent.
+    internal void BeginStored(EventDefinition definition, DateTimeOffset timestamp, Guid eventId)
+    {
+        Definition = definition;
+        Timestamp = timestamp;
+        EventId = eventId;
+    }
+
+    internal bool HasRoom => _count < _properties.Length;
+
     internal void Add(in EventProperty property) => _properties[_count++] = property;
 
     internal void AddWarning(string propertyName, ValueIssue issue)

@@ -41,8 +41,13 @@ namespace MedicApp.Telemetry;
 /// reported to <see cref="TelemetryHealth"/>: as deferred when the exporter keeps them in offline storage for a retry,
 /// as dropped otherwise; so are events it has not answered when the sink shuts down, as dropped.
 /// </para>
+/// <para>
+/// Events read back from an outbox go through a second pipeline without offline storage, since the outbox keeps them:
+/// each is acknowledged once the ingestion endpoint has accepted it, and retried by the outbox otherwise, so an outage
+/// never leaves two stored copies of one event. That pipeline starts with the first such event.
+/// </para>
 /// </remarks>
-public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable, IDisposable
+public sealed class ApplicationInsightsEventSink : IEventSink, IAcknowledgingEventSink, IAsyncDisposable, IDisposable
 {
     /// <summary>How many events the pump hands to the exporter between two flushes: one exporter batch.</summary>
     public const int ExporterBatchSize = 512;
@@ -51,22 +56,17 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
 
     private const string CustomEventNameAttribute = "microsoft.custom_event.name";
 
-    // The exporter shares one transmitter per connection string in the process; this key gives the sink one of its
-    // own, so that its offline storage and delivery tracking apply and its shutdown leaves the application's alone.
-    private const string DedicatedTransmitterKey = ConnectionStringCheck.DedicatedTransmitterKeyword + "=events";
-
     private readonly Channel<PendingEvent> _queue;
-    private readonly TelemetryConfiguration _configuration;
-    // Holds the SDK that the configuration built; the sink talks to its logger and logger provider directly.
-    private readonly TelemetryClient _client;
-    private readonly LoggerProvider _loggerProvider;
-    private readonly ILogger _logger;
+    private readonly ExporterPipeline _exporter;
+    private readonly DeliveryTracker _acknowledgements;
+    private readonly Func<ExporterPipeline> _createAcknowledged;
     private readonly TelemetryHealth _health;
-    private readonly DeliveryTracker _delivery;
     private readonly bool _offlineStorage;
     private readonly TimeSpan _flushTimeout;
     private readonly TimeSpan _shutdownTimeout;
+    private readonly TimeSpan _acknowledgementTimeout;
     private readonly Task _pump;
+    private ExporterPipeline? _acknowledged;
     private Guid _lastSent;
 
     // Set when disposal gave up waiting for the pump: what it still holds is reported instead of sent.
@@ -100,61 +100,15 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         _offlineStorage = settings.EnableOfflineStorage;
         _flushTimeout = settings.FlushTimeout;
         _shutdownTimeout = settings.ShutdownTimeout;
-        _delivery = new DeliveryTracker(OnTransmissionFailure);
-        _configuration = new TelemetryConfiguration
-        {
-            ConnectionString = connectionString.TrimEnd(';', ' ') + ";" + DedicatedTransmitterKey,
-            EnableLiveMetrics = settings.EnableLiveMetrics,
-            DisableOfflineStorage = !settings.EnableOfflineStorage,
 
-            // This pipeline carries business events only: no record of it may be sampled away.
-            EnableTraceBasedLogsSampler = !defences.HasFlag(SamplingDefences.NoTraceBasedLogsSampler),
-        };
-        if (!string.IsNullOrWhiteSpace(settings.StorageDirectory))
-        {
-            _configuration.StorageDirectory = settings.StorageDirectory;
-        }
-
+        // An outbox claims an event for ClaimDuration: its answer must come well within it, or another claim sends it too.
+        _acknowledgementTimeout = options.Value.Outbox.ClaimDuration / 2;
         var roleName = string.IsNullOrWhiteSpace(settings.CloudRoleName) ? environment?.ApplicationName : settings.CloudRoleName;
-        IServiceProvider? sdkServices = null;
-        _configuration.ConfigureOpenTelemetryBuilder(builder =>
-        {
-            if (!string.IsNullOrWhiteSpace(roleName))
-            {
-                builder.ConfigureResource(resource => resource.AddService(roleName));
-            }
+        _exporter = new ExporterPipeline(connectionString, "events", settings, settings.EnableOfflineStorage, roleName, defences, new DeliveryTracker(OnTransmissionFailure));
 
-            builder.WithLogging(logging => logging.AddProcessor(services =>
-            {
-                sdkServices = services;
-                return new PendingEventProcessor(defences.HasFlag(SamplingDefences.RecordedTraceFlags));
-            }));
-            builder.Services.Configure<AzureMonitorExporterOptions>(exporter =>
-            {
-                exporter.EnableStandardMetrics = false;
-                exporter.EnablePerformanceCounters = false;
-                exporter.AddPolicy(_delivery, HttpPipelinePosition.PerCall);
-            });
-        });
-
-        try
-        {
-            // Building the client builds and starts the OpenTelemetry SDK behind the configuration.
-            _client = new TelemetryClient(_configuration);
-            _loggerProvider = sdkServices!.GetRequiredService<LoggerProvider>();
-
-            // No category: the exporter (1.10) adds a non-empty logger category to customDimensions as CategoryName,
-            // which would make the sent properties differ from the declared ones that the local and in-memory sinks show.
-            _logger = sdkServices!.GetServices<ILoggerProvider>().OfType<OpenTelemetryLoggerProvider>().Single().CreateLogger(string.Empty);
-        }
-        catch
-        {
-            // Whoever built the sink reports the failure; what was started for it stops here.
-            _configuration.Dispose();
-            _delivery.Dispose();
-            throw;
-        }
-
+        // The outbox reports what it retries or drops: this tracker only answers it.
+        _acknowledgements = new DeliveryTracker(static _ => { });
+        _createAcknowledged = () => new ExporterPipeline(connectionString, "outbox", settings, offlineStorage: false, roleName, defences, _acknowledgements);
         _pump = Task.Run(PumpAsync);
     }
 
@@ -165,19 +119,24 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
     public void Emit(EventRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var properties = record.Properties;
-        var attributes = new KeyValuePair<string, object?>[properties.Length + 1];
-        attributes[0] = new(CustomEventNameAttribute, record.Name);
-        for (var i = 0; i < properties.Length; i++)
-        {
-            attributes[i + 1] = new(properties[i].Name, properties[i].FormatValue());
-        }
-
         var context = Activity.Current?.Context ?? default;
-        if (!_queue.Writer.TryWrite(new PendingEvent(attributes, record.EventId, record.Timestamp, context, null)))
+        if (!_queue.Writer.TryWrite(new PendingEvent(Attributes(record), record.EventId, record.Timestamp, context, null, false)))
         {
             _health.ReportDropped(Name, _disposed ? "the sink is disposed" : "the send queue is full");
         }
+    }
+
+    Task<DeliveryResult> IAcknowledgingEventSink.EmitAcknowledged(EventRecord record, ActivityContext trace)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var outcome = _acknowledgements.Expect(record.EventId);
+        if (!_queue.Writer.TryWrite(new PendingEvent(Attributes(record), record.EventId, record.Timestamp, trace, null, true)))
+        {
+            _acknowledgements.Forget(record.EventId);
+            return Task.FromResult(DeliveryResult.Retry(_disposed ? "the sink is disposed" : "the send queue is full"));
+        }
+
+        return WithDeadline(record.EventId, outcome);
     }
 
     /// <inheritdoc/>
@@ -186,7 +145,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            await _queue.Writer.WriteAsync(new PendingEvent(null, default, default, default, flushed), cancellationToken).ConfigureAwait(false);
+            await _queue.Writer.WriteAsync(new PendingEvent(null, default, default, default, flushed, false), cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
@@ -216,7 +175,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
             await _pump.WaitAsync(deadline.Token).ConfigureAwait(false);
             if (_lastSent != Guid.Empty)
             {
-                await _delivery.WhenEnded(_lastSent).WaitAsync(deadline.Token).ConfigureAwait(false);
+                await _exporter.Delivery.WhenEnded(_lastSent).WaitAsync(deadline.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -226,16 +185,21 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         }
 
         // The exporter keeps no copy of a request on the wire (offline storage takes a batch only once its request has
-        // failed), so events still unanswered now are lost with the process.
-        var unanswered = _delivery.Close();
+        // failed), so events still unanswered now are lost with the process. Outbox events are not: they stay in it.
+        var unanswered = _exporter.Delivery.Close();
         if (unanswered > 0)
         {
             _health.ReportDropped(Name, "the ingestion endpoint had not answered when the sink shut down", unanswered);
         }
 
+        _acknowledgements.Close();
         try
         {
-            await Task.Run(_configuration.Dispose).WaitAsync(deadline.Token).ConfigureAwait(false);
+            await Task.Run(() =>
+            {
+                _exporter.Dispose();
+                _acknowledged?.Dispose();
+            }).WaitAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -246,10 +210,37 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
     /// <summary>Sends what is queued, then shuts the Application Insights pipeline down.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    private static KeyValuePair<string, object?>[] Attributes(EventRecord record)
+    {
+        var properties = record.Properties;
+        var attributes = new KeyValuePair<string, object?>[properties.Length + 1];
+        attributes[0] = new(CustomEventNameAttribute, record.Name);
+        for (var i = 0; i < properties.Length; i++)
+        {
+            attributes[i + 1] = new(properties[i].Name, properties[i].FormatValue());
+        }
+
+        return attributes;
+    }
+
+    private async Task<DeliveryResult> WithDeadline(Guid eventId, Task<DeliveryResult> outcome)
+    {
+        try
+        {
+            return await outcome.WaitAsync(_acknowledgementTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _acknowledgements.Forget(eventId);
+            return DeliveryResult.Retry("the ingestion endpoint did not answer in time");
+        }
+    }
+
     private async Task PumpAsync()
     {
         var reader = _queue.Reader;
         var sinceFlush = 0;
+        var acknowledgedSinceFlush = 0;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (reader.TryRead(out var pending))
@@ -262,24 +253,42 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
 
                 if (pending.Flushed is { } flushed)
                 {
-                    FlushExporter();
+                    Flush(_exporter);
                     sinceFlush = 0;
                     _ = CompleteFlushAsync(_lastSent, flushed);
+                    continue;
+                }
+
+                if (pending.Acknowledged)
+                {
+                    if (SendAcknowledged(pending) && ++acknowledgedSinceFlush >= ExporterBatchSize)
+                    {
+                        Flush(_acknowledged!);
+                        acknowledgedSinceFlush = 0;
+                    }
+
                     continue;
                 }
 
                 Send(pending);
                 if (++sinceFlush >= ExporterBatchSize)
                 {
-                    FlushExporter();
+                    Flush(_exporter);
                     sinceFlush = 0;
                 }
+            }
+
+            // An outbox waits for these: send them as soon as nothing else is queued, rather than on the exporter's timer.
+            if (acknowledgedSinceFlush > 0)
+            {
+                Flush(_acknowledged!);
+                acknowledgedSinceFlush = 0;
             }
         }
 
         if (!_abandoned)
         {
-            FlushExporter();
+            Flush(_exporter);
         }
     }
 
@@ -289,7 +298,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         {
             flushed.TrySetResult();
         }
-        else
+        else if (!pending.Acknowledged)
         {
             _health.ReportDropped(Name, "the sink shut down before the event could be sent");
         }
@@ -297,29 +306,41 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
 
     private void Send(PendingEvent pending)
     {
-        PendingEventProcessor.Current = pending;
         try
         {
-            _logger.Log(LogLevel.Information, default, pending.Attributes!, null, static (_, _) => string.Empty);
+            _exporter.Log(pending);
             _lastSent = pending.EventId;
         }
         catch (Exception exception)
         {
             _health.ReportDropped(Name, "the exporter refused the event", 1, exception);
         }
-        finally
+    }
+
+    // Outbox events: a failure leaves them in the outbox, which the sink tells through the acknowledgement.
+    private bool SendAcknowledged(PendingEvent pending)
+    {
+        try
         {
-            PendingEventProcessor.Current = null;
+            _acknowledged ??= _createAcknowledged();
+            _acknowledged.Log(pending);
+            return true;
+        }
+        catch (Exception exception)
+        {
+            _health.SinkFailed(Name, "outbox", exception);
+            _acknowledgements.Forget(pending.EventId);
+            return false;
         }
     }
 
-    private void FlushExporter()
+    private void Flush(ExporterPipeline exporter)
     {
         // Waits until the exporter has sent (or stored for retry) every record handed to it; TelemetryClient.Flush
         // gives up after a timeout when an export is already under way, which would let the next batch overflow.
         try
         {
-            if (!_loggerProvider.ForceFlush(Timeout.Infinite))
+            if (!exporter.LoggerProvider.ForceFlush(Timeout.Infinite))
             {
                 _health.ReportDropped(Name, "the exporter could not be flushed", 0);
             }
@@ -338,7 +359,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         {
             try
             {
-                await _delivery.WhenEnded(lastSent).WaitAsync(_flushTimeout).ConfigureAwait(false);
+                await _exporter.Delivery.WhenEnded(lastSent).WaitAsync(_flushTimeout).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -366,36 +387,6 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         Guid EventId,
         DateTimeOffset Timestamp,
         ActivityContext TraceContext,
-        TaskCompletionSource? Flushed);
-
-    // Runs inside the pump's Log call, before the exporter: gives the record the time the event was tracked and the
-    // trace context of the caller, marked recorded so that no sampler downstream drops it. The provider is the sink's
-    // own and the pump logs on this thread only, so a record seen while an event is current is that event's.
-    private sealed class PendingEventProcessor(bool markRecorded) : BaseProcessor<LogRecord>
-    {
-        [ThreadStatic]
-        private static PendingEvent? t_current;
-
-        public static PendingEvent? Current
-        {
-            get => t_current;
-            set => t_current = value;
-        }
-
-        public override void OnEnd(LogRecord data)
-        {
-            if (t_current is not { } pending)
-            {
-                return;
-            }
-
-            data.Timestamp = pending.Timestamp.UtcDateTime;
-            if (pending.TraceContext.TraceId != default)
-            {
-                data.TraceId = pending.TraceContext.TraceId;
-                data.SpanId = pending.TraceContext.SpanId;
-                data.TraceFlags = markRecorded ? ActivityTraceFlags.Recorded : pending.TraceContext.TraceFlags;
-            }
-        }
-    }
+        TaskCompletionSource? Flushed,
+        bool Acknowledged);
 }

@@ -34,6 +34,9 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
     private readonly HashSet<Guid> _endedTails = [];
     private readonly Queue<Guid> _endedTailsOrder = new();
     private readonly Action<TransmissionFailure> _onFailure;
+
+    // Events whose outcome an outbox waits for, by event_id.
+    private readonly Dictionary<Guid, TaskCompletionSource<DeliveryResult>> _acknowledgements = [];
     private int _unanswered;
     private bool _closed;
 
@@ -54,6 +57,35 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
             var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Add((eventId, ended));
             return ended.Task;
+        }
+    }
+
+    /// <summary>
+    /// Completes with what the ingestion endpoint did with <paramref name="eventId"/>: accepted, refused for good, or
+    /// to retry (a retryable status, no answer, or the tracker closed first).
+    /// </summary>
+    public Task<DeliveryResult> Expect(Guid eventId)
+    {
+        var outcome = new TaskCompletionSource<DeliveryResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return Task.FromResult(DeliveryResult.Retry("the sink shut down"));
+            }
+
+            _acknowledgements[eventId] = outcome;
+        }
+
+        return outcome.Task;
+    }
+
+    /// <summary>Stops waiting for an event, whose outcome will not be read.</summary>
+    public void Forget(Guid eventId)
+    {
+        lock (_gate)
+        {
+            _acknowledgements.Remove(eventId);
         }
     }
 
@@ -98,6 +130,12 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
             }
 
             _waiters.Clear();
+            foreach (var acknowledgement in _acknowledgements.Values)
+            {
+                acknowledgement.TrySetResult(DeliveryResult.Retry("the sink shut down before the ingestion endpoint answered"));
+            }
+
+            _acknowledgements.Clear();
             return _unanswered;
         }
     }
@@ -146,6 +184,7 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
             }
 
             var status = message.HasResponse ? message.Response.Status : 0;
+            Acknowledge(message, request.Body, status);
             if (status != SuccessStatus)
             {
                 var refused = status == PartialSuccessStatus ? CountRefused(message.Response, request.Events) : request.Events;
@@ -185,6 +224,123 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
                     _waiters.RemoveAt(i);
                 }
             }
+        }
+    }
+
+    // Resolves the events an outbox waits for: the request body is one envelope per line, and a partial success lists
+    // the index (line) and status of each item it refused.
+    private void Acknowledge(HttpMessage message, byte[] body, int status)
+    {
+        lock (_gate)
+        {
+            if (_acknowledgements.Count == 0)
+            {
+                return;
+            }
+        }
+
+        var lines = EventIdsByLine(body);
+        var refused = status == PartialSuccessStatus ? RefusedItems(message.Response) : null;
+        var whole = status switch
+        {
+            SuccessStatus or PartialSuccessStatus => DeliveryResult.Delivered,
+            0 => DeliveryResult.Retry("no answer from the ingestion endpoint"),
+            _ => Outcome(status, RetryAfter(message.Response)),
+        };
+        if (status == PartialSuccessStatus && refused is null)
+        {
+            whole = DeliveryResult.Retry("a partial success without a readable answer");
+        }
+
+        lock (_gate)
+        {
+            for (var line = 0; line < lines.Count; line++)
+            {
+                if (lines[line] is not { } eventId || !_acknowledgements.Remove(eventId, out var outcome))
+                {
+                    continue;
+                }
+
+                outcome.TrySetResult(refused is not null && refused.TryGetValue(line, out var itemStatus)
+                    ? ItemOutcome(itemStatus)
+                    : whole);
+            }
+        }
+    }
+
+    // The statuses the exporter itself retries; any other refusal will not change on a retry.
+    private static bool IsRetryable(int status) => status is 0 or 401 or 403 or 408 or 429 or 439 or 500 or 502 or 503 or 504;
+
+    private static DeliveryResult Outcome(int status, TimeSpan? retryAfter) => IsRetryable(status) || status >= 500 || status == 404
+        ? DeliveryResult.Retry("the ingestion endpoint answered " + status, retryAfter)
+        : DeliveryResult.Rejected("the ingestion endpoint refused it (" + status + ")");
+
+    // Items of a partial success: retried on the statuses Azure documents as transient, refused for good otherwise.
+    private static DeliveryResult ItemOutcome(int status) => status is 408 or 429 or 439 or 500 or 503
+        ? DeliveryResult.Retry("the ingestion endpoint refused the item with " + status)
+        : DeliveryResult.Rejected("the ingestion endpoint refused the item (" + status + ")");
+
+    private static TimeSpan? RetryAfter(Response response)
+    {
+        if (!response.Headers.TryGetValue("Retry-After", out var value))
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, out var seconds) && seconds >= 0)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at - DateTimeOffset.UtcNow
+            : null;
+    }
+
+    private static List<Guid?> EventIdsByLine(ReadOnlySpan<byte> body)
+    {
+        var lines = new List<Guid?>();
+        while (!body.IsEmpty)
+        {
+            var end = body.IndexOf((byte)'\n');
+            var line = end < 0 ? body : body[..end];
+            body = end < 0 ? default : body[(end + 1)..];
+            if (line.Trim((byte)'\r').IsEmpty)
+            {
+                continue;
+            }
+
+            var at = line.IndexOf(EventIdKey);
+            lines.Add(at >= 0 && Utf8Parser.TryParse(line[(at + EventIdKey.Length)..], out Guid eventId, out _, 'D') ? eventId : null);
+        }
+
+        return lines;
+    }
+
+    private static Dictionary<int, int>? RefusedItems(Response response)
+    {
+        try
+        {
+            using var answer = JsonDocument.Parse(response.Content.ToMemory());
+            if (!answer.RootElement.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            var refused = new Dictionary<int, int>();
+            foreach (var error in errors.EnumerateArray())
+            {
+                if (error.TryGetProperty("index", out var index) && error.TryGetProperty("statusCode", out var statusCode))
+                {
+                    refused[index.GetInt32()] = statusCode.GetInt32();
+                }
+            }
+
+            return refused;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
         }
     }
 

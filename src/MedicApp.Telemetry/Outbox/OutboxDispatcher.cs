@@ -1,0 +1,82 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MedicApp.Telemetry;
+
+/// <summary>
+/// Sends, from the start of the host and then every <see cref="OutboxOptions.PollInterval"/>, the outbox events no
+/// process is sending: those a stopped or crashed process left claimed past <see cref="OutboxOptions.ClaimDuration"/>,
+/// and those whose delivery failed, once their retry is due. It also keeps the backlog that
+/// <see cref="TelemetryHealth"/> publishes.
+/// </summary>
+internal sealed class OutboxDispatcher(
+    OutboxDelivery delivery,
+    IEventOutboxStore store,
+    TelemetryHealth health,
+    IOptions<MedicAppTelemetryOptions> options,
+    TimeProvider timeProvider) : BackgroundService
+{
+    private readonly OutboxOptions _options = options.Value.Outbox;
+
+    /// <summary>Gets the backlog the store reported last.</summary>
+    public OutboxBacklog Backlog { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Off the host's start: the first claim waits for the database.
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var full = false;
+            try
+            {
+                full = await DispatchOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The database may be down: the events wait in it, and the next poll tries again.
+                health.SinkFailed(OutboxDelivery.SinkName, "dispatch", exception);
+            }
+
+            if (!full)
+            {
+                try
+                {
+                    await Task.Delay(_options.PollInterval, timeProvider, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Claims and delivers one batch; true when the batch was full and more may wait.</summary>
+    internal async Task<bool> DispatchOnceAsync(CancellationToken cancellationToken)
+    {
+        Backlog = await store.GetBacklogAsync(cancellationToken).ConfigureAwait(false);
+        var now = delivery.Now;
+        if (now < delivery.RetryNotBefore || Backlog.Pending == 0)
+        {
+            return false;
+        }
+
+        var claimedUntil = now + (long)_options.ClaimDuration.TotalMilliseconds;
+        var batch = await store.ClaimAsync(_options.BatchSize, now, claimedUntil, delivery.ClaimToken, cancellationToken).ConfigureAwait(false);
+        if (batch.Count == 0)
+        {
+            return false;
+        }
+
+        await delivery.DeliverAsync(batch).ConfigureAwait(false);
+        return batch.Count == _options.BatchSize;
+    }
+}
