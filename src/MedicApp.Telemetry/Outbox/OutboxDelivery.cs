@@ -23,7 +23,6 @@ public sealed class OutboxDelivery : IAsyncDisposable
     internal const string SinkName = "outbox";
 
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan ShutdownWait = TimeSpan.FromSeconds(10);
 
     private readonly EventPipeline _pipeline;
     private readonly IEventOutboxStore _store;
@@ -93,6 +92,9 @@ public sealed class OutboxDelivery : IAsyncDisposable
         }
     }
 
+    /// <summary>How long stopping the host waits for the deliveries under way to settle their rows.</summary>
+    internal static TimeSpan ShutdownWait { get; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Waits, at most 10 seconds, for the deliveries under way to settle their rows.</summary>
     /// <returns>A task that completes when they have settled or the wait ended.</returns>
     public async ValueTask DisposeAsync()
@@ -132,7 +134,8 @@ public sealed class OutboxDelivery : IAsyncDisposable
         Task settling;
         try
         {
-            settling = SettleAsync(events, Send(events, out var acknowledgements), acknowledgements);
+            var results = Send(events, out var acknowledgements, out var waiting);
+            settling = SettleAsync(events, results, acknowledgements, waiting);
         }
         catch (Exception exception)
         {
@@ -163,11 +166,11 @@ public sealed class OutboxDelivery : IAsyncDisposable
     }
 
     // Hands every event to every sink on the caller's thread; acknowledging sinks answer later.
-    private DeliveryResult[] Send(IReadOnlyList<OutboxEvent> events, out List<(int Index, Task<DeliveryResult> Result)> acknowledgements)
+    private DeliveryResult[] Send(IReadOnlyList<OutboxEvent> events, out List<(int Index, Task<DeliveryResult> Result)> acknowledgements, out bool waiting)
     {
         var results = new DeliveryResult[events.Count];
         acknowledgements = [];
-        var waiting = Now < RetryNotBefore;
+        waiting = Now < RetryNotBefore;
         for (var i = 0; i < events.Count; i++)
         {
             var stored = events[i];
@@ -210,7 +213,9 @@ public sealed class OutboxDelivery : IAsyncDisposable
         return results;
     }
 
-    private async Task SettleAsync(IReadOnlyList<OutboxEvent> events, DeliveryResult[] results, List<(int Index, Task<DeliveryResult> Result)> acknowledgements)
+    // Waiting: acknowledging sinks were not asked (a retry is not due yet), so the events keep their attempts and wait
+    // for the retry already planned.
+    private async Task SettleAsync(IReadOnlyList<OutboxEvent> events, DeliveryResult[] results, List<(int Index, Task<DeliveryResult> Result)> acknowledgements, bool waiting)
     {
         foreach (var (index, result) in acknowledgements)
         {
@@ -249,7 +254,7 @@ public sealed class OutboxDelivery : IAsyncDisposable
             }
         }
 
-        var notBefore = UpdateBackoff(retried.Count == 0, done.Count > 0, retryAfter);
+        var notBefore = waiting ? RetryNotBefore : UpdateBackoff(retried.Count == 0, done.Count > 0, retryAfter);
         try
         {
             if (done.Count > 0)
@@ -261,7 +266,7 @@ public sealed class OutboxDelivery : IAsyncDisposable
             {
                 foreach (var stored in retried)
                 {
-                    stored.Attempts++;
+                    stored.Attempts += waiting ? 0 : 1;
                     stored.AvailableAt = notBefore;
                     stored.ClaimToken = null;
                 }

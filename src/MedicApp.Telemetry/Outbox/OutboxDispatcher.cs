@@ -59,6 +59,24 @@ internal sealed class OutboxDispatcher(
         }
     }
 
+    /// <summary>
+    /// Stops polling, then waits (at most <see cref="OutboxDelivery.ShutdownWait"/>) for the deliveries under way to
+    /// settle their rows while the application's services, its database context among them, are still there: a row
+    /// left claimed would be sent again by the next process.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await delivery.WhenSettledAsync().WaitAsync(OutboxDelivery.ShutdownWait, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is TimeoutException or OperationCanceledException)
+        {
+            // What is still claimed is sent by the next dispatcher once the claim expires.
+        }
+    }
+
     /// <summary>Claims and delivers one batch; true when the batch was full and more may wait.</summary>
     internal async Task<bool> DispatchOnceAsync(CancellationToken cancellationToken)
     {

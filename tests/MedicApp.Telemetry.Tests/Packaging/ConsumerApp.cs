@@ -41,6 +41,16 @@ internal sealed class ConsumerApp : IAsyncDisposable
     }
 
     /// <summary>
+    /// Starts <paramref name="assembly"/> with <c>dotnet</c>, with only the given telemetry settings of its own (see
+    /// <see cref="PublishedStartInfo"/>), listening on a free loopback port.
+    /// </summary>
+    public static ConsumerApp Start(string workingDirectory, string assembly, Dictionary<string, string> environment)
+    {
+        var start = WithSettings(DotNetCli.StartInfo(workingDirectory, assembly, "--urls", "http://127.0.0.1:0"), environment);
+        return new ConsumerApp(Process.Start(start)!);
+    }
+
+    /// <summary>
     /// Starts a published executable (relative to <paramref name="workingDirectory"/>) with only the given settings of
     /// its own, listening on a free loopback port.
     /// </summary>
@@ -57,13 +67,17 @@ internal sealed class ConsumerApp : IAsyncDisposable
     /// (<c>MedicAppTelemetry__…</c>, <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>), its output redirected.
     /// </summary>
     public static ProcessStartInfo PublishedStartInfo(string workingDirectory, string executable, Dictionary<string, string> environment)
+        => WithSettings(
+            new ProcessStartInfo(Path.Combine(workingDirectory, executable))
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            },
+            environment);
+
+    private static ProcessStartInfo WithSettings(ProcessStartInfo start, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(Path.Combine(workingDirectory, executable))
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
         foreach (var inherited in start.Environment.Keys.Where(static k => k.StartsWith("MedicAppTelemetry", StringComparison.OrdinalIgnoreCase)).ToArray())
         {
             start.Environment.Remove(inherited);
@@ -98,6 +112,13 @@ internal sealed class ConsumerApp : IAsyncDisposable
         }
 
         throw new TimeoutException($"No line with '{text}' within {Deadline.TotalSeconds} s. Output:\n{Output}");
+    }
+
+    /// <summary>Kills the process with SIGKILL, as a crash or an out-of-memory kill would: nothing runs after it.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync().WaitAsync(Deadline);
     }
 
     /// <summary>Sends SIGTERM and waits for a graceful exit; returns the exit code.</summary>

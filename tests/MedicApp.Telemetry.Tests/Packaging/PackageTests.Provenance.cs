@@ -28,6 +28,7 @@ public sealed partial class PackageTests
     [Theory]
     [InlineData("MedicApp.Telemetry")]
     [InlineData("MedicApp.Telemetry.Testing")]
+    [InlineData("MedicApp.Telemetry.EntityFrameworkCore")]
     public async Task Nuspec_OfEachPackage_NamesTheMitLicenceTheRepositoryAtTheCommitBuiltAndTheProject(string id)
     {
         var (_, metadata) = OpenLibraryPackage(id);
@@ -45,6 +46,7 @@ public sealed partial class PackageTests
     [Theory]
     [InlineData("MedicApp.Telemetry")]
     [InlineData("MedicApp.Telemetry.Testing")]
+    [InlineData("MedicApp.Telemetry.EntityFrameworkCore")]
     public async Task Pdb_OfEachPackage_LinksItsSourcesToGitHubAtTheCommitBuiltWithoutTheBuildMachinesPaths(string id)
     {
         using var pdb = OpenPdb(package.PackagePathOf(id, "snupkg"), $"lib/net10.0/{id}.pdb");

@@ -42,6 +42,19 @@ public sealed partial class PackageTests(PackedPackage package) : IClassFixture<
     }
 
     [Fact]
+    public void EntityFrameworkCorePackage_AsPacked_DependsOnTheSdkOfItsVersionAndEfCoreRelationalOnly()
+    {
+        var (entries, metadata) = OpenLibraryPackage("MedicApp.Telemetry.EntityFrameworkCore");
+
+        Assert.Contains("lib/net10.0/MedicApp.Telemetry.EntityFrameworkCore.dll", entries);
+        Assert.DoesNotContain(entries, static e => e.StartsWith("analyzers/", StringComparison.Ordinal));
+        var dependencies = metadata.Descendants().Where(static e => e.Name.LocalName == "dependency").ToDictionary(static e => (string)e.Attribute("id")!, static e => (string?)e.Attribute("version"));
+        Assert.Equal(package.Version, dependencies["MedicApp.Telemetry"]);
+        Assert.Contains("Microsoft.EntityFrameworkCore.Relational", dependencies.Keys);
+        Assert.DoesNotContain(dependencies.Keys, static id => id.Contains("Sqlite", StringComparison.Ordinal) || id.Contains("Npgsql", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task QuickStart_AsTheReadmeShowsIt_BuildsRunsAndTracksToTheConsoleAndTheFile()
     {
         var files = QuickStart.Files.Where(static f => f.Key != "output").ToDictionary();

@@ -14,7 +14,7 @@ namespace MedicApp.Telemetry.Tests.Packaging;
 /// </summary>
 public sealed class PackedPackage : IAsyncLifetime
 {
-    private static readonly string[] s_ids = ["MedicApp.Telemetry", "MedicApp.Telemetry.Testing"];
+    private static readonly string[] s_ids = ["MedicApp.Telemetry", "MedicApp.Telemetry.Testing", "MedicApp.Telemetry.EntityFrameworkCore"];
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("medicapp-telemetry-package-").FullName;
 
