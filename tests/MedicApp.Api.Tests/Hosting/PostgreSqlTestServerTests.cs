@@ -25,7 +25,7 @@ public sealed class PostgreSqlTestServerTests
     {
         var configured = "Host=db.example;Username=tests;Database=postgres";
 
-        var server = await PostgreSqlTestServer.FindAsync(configured, "/nonexistent/postgresql", "/nonexistent/repository");
+        var server = await PostgreSqlServer.FindAsync(configured, "/nonexistent/postgresql", "/nonexistent/repository");
 
         Assert.Equal(configured, server);
     }
@@ -38,11 +38,11 @@ public sealed class PostgreSqlTestServerTests
         {
             Directory.CreateDirectory(Path.Combine(installations, "15", "bin"));
 
-            var missing = await Assert.ThrowsAsync<PrerequisiteException>(() => PostgreSqlTestServer.FindAsync(null, installations, "/nonexistent/repository"));
+            var missing = await Assert.ThrowsAsync<PrerequisiteException>(() => PostgreSqlServer.FindAsync(null, installations, "/nonexistent/repository"));
 
             Assert.Contains("sudo apt-get install postgresql", missing.Message, StringComparison.Ordinal);
             Assert.Contains("source eng/postgres.sh start", missing.Message, StringComparison.Ordinal);
-            Assert.Contains(PostgreSqlTestServer.Variable, missing.Message, StringComparison.Ordinal);
+            Assert.Contains(PostgreSqlServer.Variable, missing.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using MedicApp.Telemetry.Events;
@@ -13,18 +12,28 @@ using Xunit;
 namespace MedicApp.Telemetry.Tests.Outbox;
 
 /// <summary>
-/// The EF Core outbox on a real SQLite database: an event is committed with its state change or not at all, is sent
-/// when its unit of work commits, and is sent by another process when the one that tracked it stops between the commit
-/// and the send.
+/// The EF Core outbox on a real database (SQLite and PostgreSQL, in the two classes that derive from this one): an
+/// event is committed with its state change or not at all, is sent when its unit of work commits, and is sent by
+/// another process when the one that tracked it stops between the commit and the send.
 /// </summary>
-public sealed class EntityFrameworkOutboxTests : IDisposable
+public abstract class EntityFrameworkOutboxTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("medicapp-outbox-").FullName;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+    private OutboxDatabase? _database;
 
-    private string Database => Path.Combine(_folder, "app.db");
+    private OutboxDatabase Database => _database!;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public async Task InitializeAsync() => _database = await CreateDatabaseAsync();
+
+    public async Task DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    private protected abstract Task<OutboxDatabase> CreateDatabaseAsync();
 
     [Fact]
     public async Task CaptureTelemetryEvents_CommittedUnitOfWork_SendsAtOnceAndDeletesTheRow()

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace MedicApp.Telemetry.Tests.Outbox;
 
 /// <summary>
-/// One process of an application that keeps its outbox in a SQLite file: several hosts over one file stand for
+/// One process of an application that keeps its outbox in a database: several hosts over one database stand for
 /// instances, or for a process and the one that replaces it after a crash. The clock is fake, so claims expire when a
 /// test says.
 /// </summary>
@@ -19,12 +19,12 @@ internal sealed class OutboxHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public OutboxHost(string databasePath, FakeTimeProvider clock, Action<MedicAppTelemetryBuilder>? configure = null, Action<IServiceCollection>? services = null)
+    public OutboxHost(OutboxDatabase database, FakeTimeProvider clock, Action<MedicAppTelemetryBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(clock);
-        collection.AddDbContext<OutboxTestContext>(options => options.UseSqlite($"Data Source={databasePath}"));
+        collection.AddDbContext<OutboxTestContext>(database.Use);
         var telemetry = collection.AddMedicAppTelemetry(static options => options.Pseudonymization.Key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")
             .AddEntityFrameworkOutbox<OutboxTestContext>();
         if (configure is null)

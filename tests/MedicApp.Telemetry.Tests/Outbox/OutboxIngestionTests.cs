@@ -19,6 +19,7 @@ public sealed class OutboxIngestionTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("medicapp-outbox-ai-").FullName;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
     private readonly IngestionServer _server = new();
+    private readonly OutboxDatabase _database = OutboxDatabase.Sqlite();
 
     public OutboxIngestionTests()
         => Environment.SetEnvironmentVariable("APPLICATIONINSIGHTS_STATSBEAT_DISABLED", "true");
@@ -28,6 +29,7 @@ public sealed class OutboxIngestionTests : IDisposable
     public void Dispose()
     {
         _server.Dispose();
+        _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -36,7 +38,7 @@ public sealed class OutboxIngestionTests : IDisposable
     {
         const int Events = 20;
         _server.Answer = static _ => IngestionAnswer.Failed(503);
-        await using var host = new OutboxHost(Path.Combine(_folder, "app.db"), _clock, SendToIngestion);
+        await using var host = new OutboxHost(_database, _clock, SendToIngestion);
 
         for (var i = 0; i < Events; i++)
         {
@@ -74,7 +76,7 @@ public sealed class OutboxIngestionTests : IDisposable
     public async Task RefusedForGood_DeletesTheEventAndReportsItDropped()
     {
         _server.Answer = static _ => IngestionAnswer.Failed(400);
-        await using var host = new OutboxHost(Path.Combine(_folder, "app.db"), _clock, SendToIngestion);
+        await using var host = new OutboxHost(_database, _clock, SendToIngestion);
 
         await host.RegisterAsync("patient-refused");
         await host.Delivery.WhenSettledAsync().WaitAsync(Deadline);
