@@ -54,6 +54,11 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
             ["MedicAppTelemetry:ApplicationInsights:ConnectionString"] = "",
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // The tests move the clock by days at once. The in-memory sink has an event as soon as its unit of work
+            // commits, and its outbox row is deleted just after, in the background: a claim shorter than the clock's
+            // jumps would let the dispatcher send a row not deleted yet a second time.
+            ["MedicAppTelemetry:Outbox:ClaimDuration"] = "3650.00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
