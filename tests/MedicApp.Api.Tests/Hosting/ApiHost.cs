@@ -27,11 +27,13 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private ApiHost(TestDatabase database, Dictionary<string, string?> settings)
+    private ApiHost(TestDatabase database, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         _database = database;
         _settings = settings;
+        _services = services;
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
@@ -42,8 +44,12 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
 
     public DevelopmentOutbox Outbox => Services.GetRequiredService<DevelopmentOutbox>();
 
-    /// <summary>Starts a host; <paramref name="settings"/> override the test defaults (null removes one).</summary>
-    public static async Task<ApiHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null, bool kestrel = false)
+    /// <summary>
+    /// Starts a host; <paramref name="settings"/> override the test defaults (null removes one), and
+    /// <paramref name="services"/> changes the API's services after its own registrations.
+    /// </summary>
+    public static async Task<ApiHost> StartAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null, bool kestrel = false, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var all = new Dictionary<string, string?>
@@ -65,7 +71,7 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        var host = new ApiHost(database, all);
+        var host = new ApiHost(database, all, services);
         if (kestrel)
         {
             host.UseKestrel(0);
@@ -107,6 +113,7 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddMedicAppTelemetry().UseInMemorySink();
+            _services?.Invoke(services);
         });
     }
 
