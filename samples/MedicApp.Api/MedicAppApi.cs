@@ -22,10 +22,11 @@ internal static class MedicAppApi
     public static WebApplicationBuilder AddMedicAppApi(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(static kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.AddMedicAppTelemetryWiring();
 
+        // The database first: its schema is migrated before the telemetry outbox's dispatcher starts reading it.
         var services = builder.Services;
         services.AddMedicAppDatabase();
+        builder.AddMedicAppTelemetryWiring();
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<MedicAppDbContext>("database");

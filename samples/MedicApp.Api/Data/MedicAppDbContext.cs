@@ -72,5 +72,8 @@ internal abstract class MedicAppDbContext(DbContextOptions options) : DbContext(
             prescription.Property(static p => p.Document).HasMaxLength(PrescriptionDocument.MaxLength);
             prescription.HasIndex(static p => p.PatientId);
         });
+
+        // The events of each unit of work are written with its changes (Infrastructure/TelemetryWiring.cs).
+        modelBuilder.AddTelemetryOutbox();
     }
 }

@@ -1,17 +1,21 @@
+using MedicApp.Api.Data;
 using MedicApp.Telemetry;
 using OpenTelemetry.Trace;
 
 namespace MedicApp.Api.Infrastructure;
 
 /// <summary>
-/// Business events through MedicApp.Telemetry; with an Application Insights connection string, also requests,
-/// exceptions, logs and dependencies (M1) through the Application Insights SDK, all of them scrubbed by the SDK's processors.
+/// Business events through MedicApp.Telemetry, written to the outbox table of the API's database in the transaction of
+/// the state change they describe and sent after its commit; with an Application Insights connection string, also
+/// requests, exceptions, logs and dependencies (M1) through the Application Insights SDK, all of them scrubbed by the
+/// SDK's processors.
 /// </summary>
 internal static class TelemetryWiring
 {
     public static WebApplicationBuilder AddMedicAppTelemetryWiring(this WebApplicationBuilder builder)
     {
-        builder.Services.AddMedicAppTelemetry(builder.Configuration.GetSection(MedicAppTelemetryOptions.SectionName));
+        builder.Services.AddMedicAppTelemetry(builder.Configuration.GetSection(MedicAppTelemetryOptions.SectionName))
+            .AddEntityFrameworkOutbox<MedicAppDbContext>();
 
         var connectionString = builder.Configuration[$"{MedicAppTelemetryOptions.SectionName}:ApplicationInsights:ConnectionString"];
         if (string.IsNullOrWhiteSpace(connectionString))

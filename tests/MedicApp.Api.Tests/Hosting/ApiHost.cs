@@ -27,11 +27,13 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private ApiHost(TestDatabase database, Dictionary<string, string?> settings)
+    private ApiHost(TestDatabase database, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         _database = database;
         _settings = settings;
+        _services = services;
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
@@ -42,8 +44,12 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
 
     public DevelopmentOutbox Outbox => Services.GetRequiredService<DevelopmentOutbox>();
 
-    /// <summary>Starts a host; <paramref name="settings"/> override the test defaults (null removes one).</summary>
-    public static async Task<ApiHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null, bool kestrel = false)
+    /// <summary>
+    /// Starts a host; <paramref name="settings"/> override the test defaults (null removes one), and
+    /// <paramref name="services"/> changes the API's services after its own registrations.
+    /// </summary>
+    public static async Task<ApiHost> StartAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null, bool kestrel = false, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var all = new Dictionary<string, string?>
@@ -54,13 +60,18 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
             ["MedicAppTelemetry:ApplicationInsights:ConnectionString"] = "",
             ["APPLICATIONINSIGHTS_CONNECTION_STRING"] = "",
             ["Logging:LogLevel:Default"] = "Warning",
+
+            // The tests move the clock by days at once. The in-memory sink has an event as soon as its unit of work
+            // commits, and its outbox row is deleted just after, in the background: a claim shorter than the clock's
+            // jumps would let the dispatcher send a row not deleted yet a second time.
+            ["MedicAppTelemetry:Outbox:ClaimDuration"] = "3650.00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
         }
 
-        var host = new ApiHost(database, all);
+        var host = new ApiHost(database, all, services);
         if (kestrel)
         {
             host.UseKestrel(0);
@@ -102,6 +113,7 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Time);
             services.AddMedicAppTelemetry().UseInMemorySink();
+            _services?.Invoke(services);
         });
     }
 

@@ -1,4 +1,7 @@
+using System.Data.Common;
+using System.Globalization;
 using MedicApp.Api.Data;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace MedicApp.Api.Tests.Hosting;
@@ -47,11 +50,23 @@ internal sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, builder.ConnectionString, null, server, name);
     }
 
+    /// <summary>Counts the rows of a table, on a connection of its own: the API using the database may be another process.</summary>
+    public async Task<long> CountRowsAsync(string table)
+    {
+        await using DbConnection connection = Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString)
+            : new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = $"SELECT count(*) FROM \"{table}\"";
+        return Convert.ToInt64(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_sqliteDirectory is not null)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             Directory.Delete(_sqliteDirectory, recursive: true);
         }
 

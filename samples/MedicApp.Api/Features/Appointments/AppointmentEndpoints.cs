@@ -53,16 +53,10 @@ internal static class AppointmentEndpoints
             return Problems.NotFound("patient");
         }
 
-        List<JourneyTransition> transitions = [];
-        if (request.Kind == AppointmentKind.Procedure)
+        // The law: no procedure before the reflection period is over.
+        if (request.Kind == AppointmentKind.Procedure && patient.JourneyState != JourneyState.ReadyForProcedure)
         {
-            // The law: no procedure before the reflection period is over.
-            if (patient.JourneyState != JourneyState.ReadyForProcedure)
-            {
-                return Problems.Conflict($"A procedure is booked once the reflection period is over; the journey is at {patient.JourneyState}.");
-            }
-
-            transitions.Add(PatientJourney.Move(patient, JourneyState.AppointmentBooked, TransitionTrigger.PatientAction, now));
+            return Problems.Conflict($"A procedure is booked once the reflection period is over; the journey is at {patient.JourneyState}.");
         }
 
         var appointment = new Appointment
@@ -76,15 +70,21 @@ internal static class AppointmentEndpoints
             StartsAt = request.StartsAt!.Value.ToUniversalTime(),
             BookedAt = now,
         };
-        db.Appointments.Add(appointment);
-        patient.LastActivityAt = now;
-        if (!await db.TrySaveUniqueAsync(cancellationToken))
+        await using (db.CaptureTelemetryEvents())
         {
-            return Problems.Conflict("The slot is already booked.");
+            db.Appointments.Add(appointment);
+            List<JourneyTransition> transitions = request.Kind == AppointmentKind.Procedure
+                ? [PatientJourney.Move(patient, JourneyState.AppointmentBooked, TransitionTrigger.PatientAction, now)]
+                : [];
+            patient.LastActivityAt = now;
+            tracker.AppointmentBooked(patient.TelemetryId, appointment.Id, practitioner.Id, practitioner.ClinicId, appointment.Kind, appointment.Channel, appointment.StartsAt - now);
+            tracker.Track(transitions);
+            if (!await db.TrySaveUniqueAsync(cancellationToken))
+            {
+                return Problems.Conflict("The slot is already booked.");
+            }
         }
 
-        tracker.AppointmentBooked(patient.TelemetryId, appointment.Id, practitioner.Id, practitioner.ClinicId, appointment.Kind, appointment.Channel, appointment.StartsAt - now);
-        tracker.Track(transitions);
         await SlotUtilizationReport.TrackAsync(db, tracker, practitioner, SlotSchedule.DayOf(appointment.StartsAt), cancellationToken);
         return Results.Created($"/appointments/{appointment.Id}", View(appointment));
     }
@@ -110,19 +110,22 @@ internal static class AppointmentEndpoints
         }
 
         var patient = await db.Patients.FirstAsync(p => p.Id == appointment.PatientId, cancellationToken);
-        List<JourneyTransition> transitions = [];
-        if (appointment.Kind == AppointmentKind.Procedure && patient.JourneyState == JourneyState.AppointmentBooked)
+        await using (db.CaptureTelemetryEvents())
         {
-            transitions.Add(PatientJourney.Move(patient, JourneyState.ReadyForProcedure, request.CancelledBy == CancellationInitiator.Patient ? TransitionTrigger.PatientAction : TransitionTrigger.StaffAction, now));
+            List<JourneyTransition> transitions = [];
+            if (appointment.Kind == AppointmentKind.Procedure && patient.JourneyState == JourneyState.AppointmentBooked)
+            {
+                transitions.Add(PatientJourney.Move(patient, JourneyState.ReadyForProcedure, request.CancelledBy == CancellationInitiator.Patient ? TransitionTrigger.PatientAction : TransitionTrigger.StaffAction, now));
+            }
+
+            appointment.CancelledAt = now;
+            appointment.CancelledBy = request.CancelledBy;
+            appointment.CancellationReason = request.Reason;
+            tracker.AppointmentCancelled(patient.TelemetryId, appointment.Id, appointment.PractitionerId, appointment.Kind, request.CancelledBy!.Value, request.Reason!.Value, appointment.StartsAt - now);
+            tracker.Track(transitions);
+            await db.SaveChangesAsync(cancellationToken);
         }
 
-        appointment.CancelledAt = now;
-        appointment.CancelledBy = request.CancelledBy;
-        appointment.CancellationReason = request.Reason;
-        await db.SaveChangesAsync(cancellationToken);
-
-        tracker.AppointmentCancelled(patient.TelemetryId, appointment.Id, appointment.PractitionerId, appointment.Kind, request.CancelledBy!.Value, request.Reason!.Value, appointment.StartsAt - now);
-        tracker.Track(transitions);
         var practitioner = await db.Practitioners.AsNoTracking().FirstAsync(p => p.Id == appointment.PractitionerId, cancellationToken);
         await SlotUtilizationReport.TrackAsync(db, tracker, practitioner, SlotSchedule.DayOf(appointment.StartsAt), cancellationToken);
         return Results.Ok(View(appointment));

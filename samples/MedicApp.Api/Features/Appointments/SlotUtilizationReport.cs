@@ -21,6 +21,10 @@ internal static class SlotUtilizationReport
         return new SlotUtilization(practitioner.Id, practitioner.ClinicId, start, total, booked, cancelledAt.Count - booked, total == 0 ? 0 : (double)booked / total);
     }
 
+    /// <summary>
+    /// Tracks the day as it stands once a booking or a cancellation has committed. A measure, not a change: it is sent
+    /// directly, outside the outbox (a crash before it is sent loses it, and the day's next change measures it again).
+    /// </summary>
     public static async Task TrackAsync(MedicAppDbContext db, EventTracker tracker, Practitioner practitioner, DateOnly day, CancellationToken cancellationToken)
     {
         var u = await MeasureAsync(db, practitioner, day, cancellationToken);

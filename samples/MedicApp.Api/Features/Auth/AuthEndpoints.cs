@@ -12,6 +12,11 @@ namespace MedicApp.Api.Features.Auth;
 /// Login with a password then a code sent by SMS or email, and lockout after repeated failures (LOG-15). Accounts and
 /// client addresses reach telemetry pseudonymized; passwords and codes never do.
 /// </summary>
+/// <remarks>
+/// An attempt that changes the account (a counter, a lock, a challenge) writes its events with it, through the outbox. A
+/// refusal that saves nothing (unknown account, account locked, email not verified) is not a change: its
+/// <c>auth_login_failure</c> is sent directly.
+/// </remarks>
 internal static class AuthEndpoints
 {
     private const int MaxSaveAttempts = 20;
@@ -64,6 +69,7 @@ internal static class AuthEndpoints
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The email is not verified yet.", detail: "Open the link sent at registration.");
         }
 
+        await using var events = db.CaptureTelemetryEvents();
         var failedAttempts = account.ConsecutiveFailures;
         var code = SecretHash.NewCode();
         account.ConsecutiveFailures = 0;
@@ -77,10 +83,10 @@ internal static class AuthEndpoints
             patient.LastActivityAt = now;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        messages.Send(new OutgoingMessage(account.MfaMethod == MfaMethod.Sms && patient is not null ? patient.Phone : account.Login, MessagePurpose.MfaCode, code));
         tracker.AuthLoginSuccess(account.TelemetryId, clientIp, account.Role, mfaRequired: true, failedAttempts);
         tracker.AuthMfaSent(account.TelemetryId, account.MfaMethod);
+        await db.SaveChangesAsync(cancellationToken);
+        messages.Send(new OutgoingMessage(account.MfaMethod == MfaMethod.Sms && patient is not null ? patient.Phone : account.Login, MessagePurpose.MfaCode, code));
         return Results.Ok(new MfaChallenge(account.MfaChallengeId, account.MfaMethod));
     }
 
@@ -103,7 +109,8 @@ internal static class AuthEndpoints
         var now = time.GetUtcNow();
 
         // As for passwords, codes sent in parallel must each count: the attempt counter is a concurrency token, and a
-        // save that lost the race reloads the account and tries again (the challenge may have been used meanwhile).
+        // save that lost the race, its events with it, reloads the account and tries again (the challenge may have
+        // been used meanwhile).
         for (var attempt = 1; ; attempt++)
         {
             if (account.MfaChallengeId != request.ChallengeId)
@@ -116,6 +123,7 @@ internal static class AuthEndpoints
                 return Locked(account);
             }
 
+            await using var events = db.CaptureTelemetryEvents();
             account.MfaAttempts++;
             var outcome = now - account.MfaCodeSentAt > policy.Value.MfaCodeLifetime ? MfaOutcome.Expired
                 : SecretHash.Matches(request.Code, account.MfaCodeHash) ? MfaOutcome.Accepted
@@ -135,20 +143,22 @@ internal static class AuthEndpoints
                 account.LockedUntil = now + policy.Value.LockDuration;
             }
 
+            var answer = Report(tracker, account, clientIp, outcome, policy.Value, now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxSaveAttempts)
             {
-                await db.Entry(account).ReloadAsync(cancellationToken);
+                await db.ReloadAfterLostRaceAsync(account, cancellationToken);
                 continue;
             }
 
-            return Report(tracker, account, clientIp, outcome, policy.Value, now);
+            return answer;
         }
     }
 
+    // Tracks the events of an attempt's outcome, to be saved with it, and returns the answer to send once it is.
     private static IResult Report(EventTracker tracker, Account account, string clientIp, MfaOutcome outcome, LockoutPolicy policy, DateTimeOffset now)
     {
         switch (outcome)
@@ -170,7 +180,7 @@ internal static class AuthEndpoints
     }
 
     // Wrong passwords sent in parallel must each count, or a brute force would outrun the lock: the counter is a
-    // concurrency token, and a save that lost the race reloads the account and counts again.
+    // concurrency token, and a save that lost the race, its events with it, reloads the account and counts again.
     private static async Task<IResult> CountPasswordFailureAsync(
         MedicAppDbContext db, EventTracker tracker, Account account, string clientIp, LockoutPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -178,15 +188,19 @@ internal static class AuthEndpoints
         {
             if (account.LockedUntil > now)
             {
+                // Locked meanwhile by a concurrent request: a refusal that saves nothing, sent directly.
                 tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.AccountLocked, account.ConsecutiveFailures);
                 return Locked(account);
             }
 
+            await using var events = db.CaptureTelemetryEvents();
             account.ConsecutiveFailures++;
             var locks = account.ConsecutiveFailures >= policy.MaxPasswordFailures;
+            tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.InvalidPassword, account.ConsecutiveFailures);
             if (locks)
             {
                 account.LockedUntil = now + policy.LockDuration;
+                tracker.AuthAccountLocked(account.TelemetryId, clientIp, LockTrigger.PasswordFailures, account.ConsecutiveFailures, policy.LockDuration);
             }
 
             try
@@ -195,18 +209,11 @@ internal static class AuthEndpoints
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxSaveAttempts)
             {
-                await db.Entry(account).ReloadAsync(cancellationToken);
+                await db.ReloadAfterLostRaceAsync(account, cancellationToken);
                 continue;
             }
 
-            tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.InvalidPassword, account.ConsecutiveFailures);
-            if (!locks)
-            {
-                return WrongCredentials();
-            }
-
-            tracker.AuthAccountLocked(account.TelemetryId, clientIp, LockTrigger.PasswordFailures, account.ConsecutiveFailures, policy.LockDuration);
-            return Locked(account);
+            return locks ? Locked(account) : WrongCredentials();
         }
     }
 

@@ -10,7 +10,8 @@ namespace MedicApp.Api.Features.InternalJobs;
 /// <summary>
 /// Reports every journey without activity for longer than <see cref="JourneyOptions.AbandonAfter"/>
 /// (<c>patient_journey_abandoned</c>) and closes it. A patient who acts between the read and the claim is not reported:
-/// the claim requires the activity read. Each patient is reported once, ever.
+/// the claim requires the activity read. Each patient is reported once, ever: the claim and its events are committed
+/// together, so a run that fails between them leaves the patient to the next run.
 /// </summary>
 internal sealed class AbandonedJourneyJob(MedicAppDbContext db, EventTracker tracker, TimeProvider time, IOptions<JourneyOptions> options)
 {
@@ -32,21 +33,24 @@ internal sealed class AbandonedJourneyJob(MedicAppDbContext db, EventTracker tra
         {
             var id = patient.Id.ToString("D");
             var transition = PatientJourney.Planned(id, patient.JourneyState, JourneyState.Abandoned, TransitionTrigger.ScheduledJob, now - patient.JourneyStateSince);
-            var claimed = await db.Patients
-                .Where(p => p.Id == patient.Id && p.AbandonReportedAt == null && p.JourneyState == patient.JourneyState && p.LastActivityAt == patient.LastActivityAt)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(static p => p.AbandonReportedAt, now)
-                        .SetProperty(static p => p.JourneyState, JourneyState.Abandoned)
-                        .SetProperty(static p => p.JourneyStateSince, now),
-                    cancellationToken);
-            if (claimed == 0)
+            var claimed = await db.ClaimWithEventsAsync(
+                ct => db.Patients
+                    .Where(p => p.Id == patient.Id && p.AbandonReportedAt == null && p.JourneyState == patient.JourneyState && p.LastActivityAt == patient.LastActivityAt)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(static p => p.AbandonReportedAt, now)
+                            .SetProperty(static p => p.JourneyState, JourneyState.Abandoned)
+                            .SetProperty(static p => p.JourneyStateSince, now),
+                        ct),
+                () =>
+                {
+                    tracker.PatientJourneyAbandoned(id, patient.JourneyState, now - patient.LastActivityAt, threshold);
+                    tracker.Track([transition]);
+                },
+                cancellationToken);
+            if (claimed)
             {
-                continue;
+                processed++;
             }
-
-            processed++;
-            tracker.PatientJourneyAbandoned(id, patient.JourneyState, now - patient.LastActivityAt, threshold);
-            tracker.Track([transition]);
         }
 
         return new JobReport(Name, processed, now);

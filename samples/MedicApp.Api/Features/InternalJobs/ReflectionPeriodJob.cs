@@ -9,7 +9,8 @@ namespace MedicApp.Api.Features.InternalJobs;
 /// <summary>
 /// Reports every patient whose legal reflection period has ended (<c>reflection_period_ended</c>) and moves their journey
 /// on to "ready for the procedure". Safe to run often and concurrently: each patient is claimed by one conditional
-/// update, so reported once, ever.
+/// update, so reported once, ever. The claim and its events are committed together: a run that fails between them
+/// leaves the patient to the next run, which reports it then.
 /// </summary>
 internal sealed class ReflectionPeriodJob(MedicAppDbContext db, EventTracker tracker, TimeProvider time)
 {
@@ -28,22 +29,25 @@ internal sealed class ReflectionPeriodJob(MedicAppDbContext db, EventTracker tra
         {
             var id = patient.Id.ToString("D");
             var transition = PatientJourney.Planned(id, JourneyState.ReflectionPeriod, JourneyState.ReadyForProcedure, TransitionTrigger.ScheduledJob, now - patient.JourneyStateSince);
-            var claimed = await db.Patients
-                .Where(p => p.Id == patient.Id && p.ReflectionEndReportedAt == null && p.JourneyState == JourneyState.ReflectionPeriod)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(static p => p.ReflectionEndReportedAt, now)
-                        .SetProperty(static p => p.JourneyState, JourneyState.ReadyForProcedure)
-                        .SetProperty(static p => p.JourneyStateSince, now)
-                        .SetProperty(static p => p.LastActivityAt, now),
-                    cancellationToken);
-            if (claimed == 0)
+            var claimed = await db.ClaimWithEventsAsync(
+                ct => db.Patients
+                    .Where(p => p.Id == patient.Id && p.ReflectionEndReportedAt == null && p.JourneyState == JourneyState.ReflectionPeriod)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(static p => p.ReflectionEndReportedAt, now)
+                            .SetProperty(static p => p.JourneyState, JourneyState.ReadyForProcedure)
+                            .SetProperty(static p => p.JourneyStateSince, now)
+                            .SetProperty(static p => p.LastActivityAt, now),
+                        ct),
+                () =>
+                {
+                    tracker.ReflectionPeriodEnded(id, patient.EndsAt - patient.JourneyStateSince, now - patient.EndsAt, patient.JourneyStateSince);
+                    tracker.Track([transition]);
+                },
+                cancellationToken);
+            if (claimed)
             {
-                continue;
+                processed++;
             }
-
-            processed++;
-            tracker.ReflectionPeriodEnded(id, patient.EndsAt - patient.JourneyStateSince, now - patient.EndsAt, patient.JourneyStateSince);
-            tracker.Track([transition]);
         }
 
         return new JobReport(Name, processed, now);

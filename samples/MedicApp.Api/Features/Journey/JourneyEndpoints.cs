@@ -34,9 +34,9 @@ internal static class JourneyEndpoints
             return Problems.Conflict($"A journey is completed once its procedure has taken place; the journey is at {patient.JourneyState}.");
         }
 
-        var transition = PatientJourney.Move(patient, JourneyState.Completed, TransitionTrigger.StaffAction, now);
+        await using var events = db.CaptureTelemetryEvents();
+        tracker.Track([PatientJourney.Move(patient, JourneyState.Completed, TransitionTrigger.StaffAction, now)]);
         await db.SaveChangesAsync(cancellationToken);
-        tracker.Track([transition]);
         return Results.Ok(PatientView.Of(patient));
     }
 }

@@ -31,7 +31,7 @@ internal static class PatientJourney
 
     public static bool CanMove(JourneyState from, JourneyState to) => s_next[from].Contains(to);
 
-    /// <summary>Moves <paramref name="patient"/> to <paramref name="to"/>; the caller saves, then tracks the transition.</summary>
+    /// <summary>Moves <paramref name="patient"/> to <paramref name="to"/>; the caller tracks the transition, captured, then saves both.</summary>
     /// <exception cref="InvalidOperationException">The journey cannot go there from where it is.</exception>
     public static JourneyTransition Move(Patient patient, JourneyState to, TransitionTrigger trigger, DateTimeOffset now)
     {
@@ -44,7 +44,7 @@ internal static class PatientJourney
 
     /// <summary>
     /// A move that a conditional update makes in the database (a job, the last signature) instead of on a loaded patient:
-    /// checked against the journey before the update runs, tracked once it has.
+    /// checked against the journey before the update runs, tracked in its transaction once it has.
     /// </summary>
     /// <exception cref="InvalidOperationException">The journey cannot go there from where it is.</exception>
     public static JourneyTransition Planned(string patientId, JourneyState from, JourneyState to, TransitionTrigger trigger, TimeSpan timeInState)

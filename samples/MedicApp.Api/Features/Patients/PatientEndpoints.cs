@@ -56,6 +56,8 @@ internal static class PatientEndpoints
             return Problems.Conflict("An account already uses this email.");
         }
 
+        // The event is written with the patient and the account, and sent once they are committed.
+        await using var events = db.CaptureTelemetryEvents();
         var now = time.GetUtcNow();
         var emailToken = SecretHash.NewToken();
         var phoneCode = SecretHash.NewCode();
@@ -80,6 +82,7 @@ internal static class PatientEndpoints
         account.PasswordHash = hasher.HashPassword(account, request.Password!);
         db.Patients.Add(patient);
         db.Accounts.Add(account);
+        tracker.PatientRegistered(patient.TelemetryId, patient.Channel, patient.Locale);
         if (!await db.TrySaveUniqueAsync(cancellationToken))
         {
             return Problems.Conflict("An account already uses this email.");
@@ -87,7 +90,6 @@ internal static class PatientEndpoints
 
         messages.Send(new OutgoingMessage(email, MessagePurpose.EmailVerification, emailToken));
         messages.Send(new OutgoingMessage(patient.Phone, MessagePurpose.PhoneVerification, phoneCode));
-        tracker.PatientRegistered(patient.TelemetryId, patient.Channel, patient.Locale);
         return Results.Created($"/patients/{patient.Id}", PatientView.Of(patient, account.Id));
     }
 
@@ -129,15 +131,15 @@ internal static class PatientEndpoints
             return Problems.Conflict("The medical file is already complete.");
         }
 
+        await using var events = db.CaptureTelemetryEvents();
         var now = time.GetUtcNow();
         patient.MedicalFile = JsonSerializer.Serialize(request with { Channel = null });
         patient.DossierCompletedAt = now;
         List<JourneyTransition> transitions = [PatientJourney.Move(patient, JourneyState.DossierCompleted, TransitionTrigger.PatientAction, now)];
         AdvanceIfContactVerified(patient, now, transitions);
-        await db.SaveChangesAsync(cancellationToken);
-
         tracker.PatientDossierCompleted(patient.TelemetryId, request.Channel ?? patient.Channel, now - patient.RegisteredAt, request.SectionsCompleted, request.DocumentsUploaded ?? 0);
         tracker.Track(transitions);
+        await db.SaveChangesAsync(cancellationToken);
         return Results.Ok(PatientView.Of(patient));
     }
 
@@ -166,15 +168,15 @@ internal static class PatientEndpoints
             return validation.Add("secret", "The link is not valid: ask for a new one.").ToProblem();
         }
 
+        await using var events = db.CaptureTelemetryEvents();
         var now = time.GetUtcNow();
         patient.EmailVerifiedAt = now;
         patient.LastActivityAt = now;
         List<JourneyTransition> transitions = [];
         AdvanceIfContactVerified(patient, now, transitions);
-        await db.SaveChangesAsync(cancellationToken);
-
         tracker.PatientEmailVerified(patient.TelemetryId, now - patient.EmailLinkSentAt, patient.EmailLinksSent);
         tracker.Track(transitions);
+        await db.SaveChangesAsync(cancellationToken);
         return Results.Ok(PatientView.Of(patient));
     }
 
@@ -232,15 +234,15 @@ internal static class PatientEndpoints
             return validation.Add("secret", "The code is not valid.").ToProblem();
         }
 
+        await using var events = db.CaptureTelemetryEvents();
         var now = time.GetUtcNow();
         patient.PhoneVerifiedAt = now;
         patient.LastActivityAt = now;
         List<JourneyTransition> transitions = [];
         AdvanceIfContactVerified(patient, now, transitions);
-        await db.SaveChangesAsync(cancellationToken);
-
         tracker.PatientPhoneVerified(patient.TelemetryId, now - patient.PhoneCodeSentAt, patient.PhoneCodesEntered);
         tracker.Track(transitions);
+        await db.SaveChangesAsync(cancellationToken);
         return Results.Ok(PatientView.Of(patient));
     }
 

@@ -59,6 +59,7 @@ internal static class PrescriptionEndpoints
         var now = time.GetUtcNow();
         var document = PrescriptionDocument.Render(request.PractitionerId!, now, request.Items!);
         var generationTime = time.GetElapsedTime(started);
+        await using var events = db.CaptureTelemetryEvents();
         var prescription = new Prescription
         {
             Id = Guid.CreateVersion7(),
@@ -71,9 +72,8 @@ internal static class PrescriptionEndpoints
         };
         db.Prescriptions.Add(prescription);
         patient.LastActivityAt = now;
-        await db.SaveChangesAsync(cancellationToken);
-
         tracker.PrescriptionGenerated(patient.TelemetryId, prescription.Id, prescription.PractitionerId, prescription.Stage, prescription.ItemCount, generationTime);
+        await db.SaveChangesAsync(cancellationToken);
         return Results.Created($"/prescriptions/{prescription.Id}", View(prescription));
     }
 
@@ -102,10 +102,11 @@ internal static class PrescriptionEndpoints
             return Problems.NotFound("prescription");
         }
 
+        await using var events = db.CaptureTelemetryEvents();
         var now = time.GetUtcNow();
         prescription.DownloadCount++;
-        await db.SaveChangesAsync(cancellationToken);
         tracker.PrescriptionDownloaded(prescription.PatientId.ToString("D"), prescription.Id, actor, from, now - prescription.GeneratedAt);
+        await db.SaveChangesAsync(cancellationToken);
         return Results.File(prescription.Document, PrescriptionDocument.ContentType, $"prescription-{prescription.Id}.pdf");
     }
 

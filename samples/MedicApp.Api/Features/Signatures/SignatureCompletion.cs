@@ -9,7 +9,8 @@ namespace MedicApp.Api.Features.Signatures;
 
 /// <summary>
 /// Ends a signature request once, whoever reports it (Yousign's webhook, retried or not, or the clinic), and starts the
-/// reflection period once every required document is signed.
+/// reflection period once every required document is signed. Each step is a conditional update committed with the
+/// events that report it.
 /// </summary>
 internal sealed class SignatureCompletion(MedicAppDbContext db, EventTracker tracker, TimeProvider time, IOptions<SignatureOptions> signatures, IOptions<JourneyOptions> journey)
 {
@@ -19,25 +20,19 @@ internal sealed class SignatureCompletion(MedicAppDbContext db, EventTracker tra
         var now = time.GetUtcNow();
 
         // Concurrent deliveries of one webhook race here: the conditional update lets exactly one through.
-        var ended = await db.SignatureRequests
-            .Where(r => r.Id == request.Id && r.CompletedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(static r => r.CompletedAt, now).SetProperty(static r => r.Outcome, outcome), cancellationToken);
-        if (ended == 0)
+        var ended = await db.ClaimWithEventsAsync(
+            ct => db.SignatureRequests
+                .Where(r => r.Id == request.Id && r.CompletedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(static r => r.CompletedAt, now).SetProperty(static r => r.Outcome, outcome), ct),
+            () => TrackEnd(request, outcome, now),
+            cancellationToken);
+        if (!ended)
         {
             return false;
         }
 
-        var patientId = request.PatientId.ToString("D");
-        var timeToSign = now - request.CreatedAt;
-        if (request.Provider == SignatureProvider.Yousign)
-        {
-            tracker.SignatureYousignCompleted(patientId, request.ExternalId!, request.Document, outcome, timeToSign);
-        }
-        else
-        {
-            tracker.SignatureCabinetCompleted(patientId, request.ClinicId!, request.PractitionerId!, request.Document, outcome, timeToSign);
-        }
-
+        // A transaction of its own, after the end is committed: of two last signatures ended at once, the second to
+        // commit sees both signed.
         if (outcome == SignatureOutcome.Signed)
         {
             await StartReflectionPeriodIfAllSignedAsync(request, trigger, now, cancellationToken);
@@ -66,27 +61,41 @@ internal sealed class SignatureCompletion(MedicAppDbContext db, EventTracker tra
             PatientJourney.Planned(id, JourneyState.SignaturesPending, JourneyState.Signed, trigger, now - patient.JourneyStateSince),
             PatientJourney.Planned(id, JourneyState.Signed, JourneyState.ReflectionPeriod, trigger, TimeSpan.Zero),
         ];
-        var claimed = await db.Patients
-            .Where(p => p.Id == patientId && p.JourneyState == JourneyState.SignaturesPending)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(static p => p.JourneyState, JourneyState.ReflectionPeriod)
-                    .SetProperty(static p => p.JourneyStateSince, now)
-                    .SetProperty(static p => p.LastActivityAt, now)
-                    .SetProperty(static p => p.ReflectionPeriodEndsAt, endsAt),
-                cancellationToken);
-        if (claimed == 0)
-        {
-            return;
-        }
+        await db.ClaimWithEventsAsync(
+            ct => db.Patients
+                .Where(p => p.Id == patientId && p.JourneyState == JourneyState.SignaturesPending)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(static p => p.JourneyState, JourneyState.ReflectionPeriod)
+                        .SetProperty(static p => p.JourneyStateSince, now)
+                        .SetProperty(static p => p.LastActivityAt, now)
+                        .SetProperty(static p => p.ReflectionPeriodEndsAt, endsAt),
+                    ct),
+            () =>
+            {
+                tracker.SignatureAllCompleted(
+                    id,
+                    signed.Count,
+                    signed.Count(static r => r.Provider == SignatureProvider.Yousign),
+                    signed.Count(static r => r.Provider == SignatureProvider.Clinic),
+                    signed.Max(static r => r.CompletedAt!.Value) - signed.Min(static r => r.CreatedAt),
+                    endsAt,
+                    last.Provider);
+                tracker.Track(transitions);
+            },
+            cancellationToken);
+    }
 
-        tracker.SignatureAllCompleted(
-            id,
-            signed.Count,
-            signed.Count(static r => r.Provider == SignatureProvider.Yousign),
-            signed.Count(static r => r.Provider == SignatureProvider.Clinic),
-            signed.Max(static r => r.CompletedAt!.Value) - signed.Min(static r => r.CreatedAt),
-            endsAt,
-            last.Provider);
-        tracker.Track(transitions);
+    private void TrackEnd(SignatureRequest request, SignatureOutcome outcome, DateTimeOffset now)
+    {
+        var patientId = request.PatientId.ToString("D");
+        var timeToSign = now - request.CreatedAt;
+        if (request.Provider == SignatureProvider.Yousign)
+        {
+            tracker.SignatureYousignCompleted(patientId, request.ExternalId!, request.Document, outcome, timeToSign);
+        }
+        else
+        {
+            tracker.SignatureCabinetCompleted(patientId, request.ClinicId!, request.PractitionerId!, request.Document, outcome, timeToSign);
+        }
     }
 }

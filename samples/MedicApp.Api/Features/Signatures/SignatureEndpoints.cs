@@ -42,6 +42,7 @@ internal static class SignatureEndpoints
         }
 
         var externalId = await yousign.CreateSignatureRequestAsync(id, request.Document.Value, cancellationToken);
+        await using var events = db.CaptureTelemetryEvents();
         var signature = new SignatureRequest
         {
             Id = Guid.CreateVersion7(),
@@ -52,10 +53,9 @@ internal static class SignatureEndpoints
             CreatedAt = time.GetUtcNow(),
         };
         var transitions = Start(db, patient!, signature, TransitionTrigger.PatientAction);
-        await db.SaveChangesAsync(cancellationToken);
-
         tracker.SignatureYousignInitiated(patient!.TelemetryId, externalId, signature.Document, documentCount: 1);
         tracker.Track(transitions);
+        await db.SaveChangesAsync(cancellationToken);
         return Results.Created($"/patients/{id}/signatures", View(signature));
     }
 
@@ -77,6 +77,7 @@ internal static class SignatureEndpoints
             return problem;
         }
 
+        await using var events = db.CaptureTelemetryEvents();
         var signature = new SignatureRequest
         {
             Id = Guid.CreateVersion7(),
@@ -88,10 +89,9 @@ internal static class SignatureEndpoints
             CreatedAt = time.GetUtcNow(),
         };
         var transitions = Start(db, patient!, signature, TransitionTrigger.StaffAction);
-        await db.SaveChangesAsync(cancellationToken);
-
         tracker.SignatureCabinetInitiated(patient!.TelemetryId, signature.ClinicId!, signature.PractitionerId!, signature.Document);
         tracker.Track(transitions);
+        await db.SaveChangesAsync(cancellationToken);
         return Results.Created($"/patients/{id}/signatures", View(signature));
     }
 
