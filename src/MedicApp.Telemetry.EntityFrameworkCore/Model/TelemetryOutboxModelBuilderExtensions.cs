@@ -32,7 +32,8 @@ public static class TelemetryOutboxModelBuilderExtensions
             outbox.Property(static e => e.TrackedAt).HasConversion(static v => v.UtcTicks, static v => new DateTimeOffset(v, TimeSpan.Zero));
 
             // A JSON object of up to 100 properties of up to 8 KB each: no length a model convention could impose fits.
-            outbox.Property(static e => e.Properties).HasColumnType("text").IsRequired();
+            var properties = outbox.Property(static e => e.Properties).HasColumnType("text").IsRequired();
+            properties.Metadata.SetMaxLength(null);
             outbox.Property(static e => e.TraceId).HasMaxLength(32);
             outbox.Property(static e => e.SpanId).HasMaxLength(16);
             outbox.Property(static e => e.LastError).HasMaxLength(256);

@@ -394,7 +394,6 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
 
                     b.Property<string>("Properties")
                         .IsRequired()
-                        .HasMaxLength(256)
                         .HasColumnType("text");
 
                     b.Property<string>("SpanId")

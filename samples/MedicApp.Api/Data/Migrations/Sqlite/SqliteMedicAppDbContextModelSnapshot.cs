@@ -389,7 +389,6 @@ namespace MedicApp.Api.Data.Migrations.Sqlite
 
                     b.Property<string>("Properties")
                         .IsRequired()
-                        .HasMaxLength(256)
                         .HasColumnType("text");
 
                     b.Property<string>("SpanId")

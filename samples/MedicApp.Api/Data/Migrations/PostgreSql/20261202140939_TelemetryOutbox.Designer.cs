@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MedicApp.Api.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlMedicAppDbContext))]
-    [Migration("20261202131746_TelemetryOutbox")]
+    [Migration("20261202140939_TelemetryOutbox")]
     partial class TelemetryOutbox
     {
         /// <inheritdoc />
@@ -397,7 +397,6 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
 
                     b.Property<string>("Properties")
                         .IsRequired()
-                        .HasMaxLength(256)
                         .HasColumnType("text");
 
                     b.Property<string>("SpanId")

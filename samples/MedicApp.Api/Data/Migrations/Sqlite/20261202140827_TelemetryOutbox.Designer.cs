@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MedicApp.Api.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMedicAppDbContext))]
-    [Migration("20261202131654_TelemetryOutbox")]
+    [Migration("20261202140827_TelemetryOutbox")]
     partial class TelemetryOutbox
     {
         /// <inheritdoc />
@@ -392,7 +392,6 @@ namespace MedicApp.Api.Data.Migrations.Sqlite
 
                     b.Property<string>("Properties")
                         .IsRequired()
-                        .HasMaxLength(256)
                         .HasColumnType("text");
 
                     b.Property<string>("SpanId")

@@ -18,7 +18,7 @@ namespace MedicApp.Api.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     TrackedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Properties = table.Column<string>(type: "text", maxLength: 256, nullable: false),
+                    Properties = table.Column<string>(type: "text", nullable: false),
                     TraceId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     SpanId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),

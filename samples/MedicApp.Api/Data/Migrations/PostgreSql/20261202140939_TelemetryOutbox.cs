@@ -18,7 +18,7 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     TrackedAt = table.Column<long>(type: "bigint", nullable: false),
-                    Properties = table.Column<string>(type: "text", maxLength: 256, nullable: false),
+                    Properties = table.Column<string>(type: "text", nullable: false),
                     TraceId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     SpanId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
