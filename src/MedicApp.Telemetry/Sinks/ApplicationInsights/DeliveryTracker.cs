@@ -146,13 +146,13 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
             }
 
             var status = message.HasResponse ? message.Response.Status : 0;
-            if (status != SuccessStatus)
+            if (status == PartialSuccessStatus)
             {
-                var refused = status == PartialSuccessStatus ? CountRefused(message.Response, request.Events) : request.Events;
-                if (refused > 0)
-                {
-                    _onFailure(new TransmissionFailure(status, refused));
-                }
+                ReportRefusedItems(message.Response, request);
+            }
+            else if (status != SuccessStatus)
+            {
+                _onFailure(TransmissionFailure.ForAnswer(status, request.Events));
             }
 
             Release(request.Body, request.Tail);
@@ -226,23 +226,84 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
         return eventId.TryFormat(marker, out var written, "D") && body.IndexOf(marker[..written]) >= 0;
     }
 
-    // A partial success lists the items it refused; without a readable answer, count them all as refused.
-    private static int CountRefused(Response response, int sent)
+    // A partial success lists the items it refused by their line in the request body, each with its own status, which
+    // says whether the exporter stores the item for a retry. Only lines that are events count: a request sent again from
+    // offline storage can also carry the application's telemetry. An answer the exporter cannot read loses them all.
+    private void ReportRefusedItems(Response response, SentRequest request)
     {
+        int retried, final;
         try
         {
             using var answer = JsonDocument.Parse(response.Content.ToMemory());
-            var root = answer.RootElement;
-            if (root.TryGetProperty("itemsReceived", out var received) && root.TryGetProperty("itemsAccepted", out var accepted))
-            {
-                return Math.Max(0, received.GetInt32() - accepted.GetInt32());
-            }
+            (retried, final) = CountRefused(answer.RootElement, request);
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
         {
+            (retried, final) = (0, request.Events);
         }
 
-        return sent;
+        if (retried > 0)
+        {
+            _onFailure(new TransmissionFailure(PartialSuccessStatus, retried, IsRetried: true));
+        }
+
+        if (final > 0)
+        {
+            _onFailure(new TransmissionFailure(PartialSuccessStatus, final, IsRetried: false));
+        }
+    }
+
+    private static (int Retried, int Final) CountRefused(JsonElement answer, SentRequest request)
+    {
+        if (!answer.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array)
+        {
+            // Nothing to retry by: the refused items are lost, and they can only be ours.
+            var refused = answer.TryGetProperty("itemsReceived", out var received) && answer.TryGetProperty("itemsAccepted", out var accepted)
+                ? received.GetInt32() - accepted.GetInt32()
+                : request.Events;
+            return (0, Math.Clamp(refused, 0, request.Events));
+        }
+
+        int retried = 0, final = 0;
+        var lines = LineStarts(request.Body);
+        foreach (var error in errors.EnumerateArray())
+        {
+            if (error.TryGetProperty("index", out var index) && index.TryGetInt32(out var line) && line >= 0 && line < lines.Count
+                && Line(request.Body, lines, line).IndexOf(EventIdKey) >= 0)
+            {
+                if (error.TryGetProperty("statusCode", out var code) && code.TryGetInt32(out var status) && TransmissionFailure.IsRetriedItemStatus(status))
+                {
+                    retried++;
+                }
+                else
+                {
+                    final++;
+                }
+            }
+        }
+
+        return (retried, final);
+    }
+
+    private static List<int> LineStarts(ReadOnlySpan<byte> body)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < body.Length - 1; i++)
+        {
+            if (body[i] == (byte)'\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts;
+    }
+
+    private static ReadOnlySpan<byte> Line(ReadOnlySpan<byte> body, List<int> starts, int line)
+    {
+        var start = starts[line];
+        var end = line + 1 < starts.Count ? starts[line + 1] : body.Length;
+        return body[start..end];
     }
 
     private readonly record struct SentRequest(byte[] Body, int Events, Guid Tail);

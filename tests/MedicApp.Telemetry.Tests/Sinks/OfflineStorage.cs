@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+
+namespace MedicApp.Telemetry.Tests.Sinks;
+
+/// <summary>What the exporter keeps in an offline storage directory, read by the tests apart from the product's reader.</summary>
+internal static class OfflineStorage
+{
+    /// <summary>The blobs, leased or not, anywhere under <paramref name="storageDirectory"/> (files being written excluded).</summary>
+    public static IReadOnlyList<string> Blobs(string storageDirectory)
+        => Directory.Exists(storageDirectory)
+            ? [.. Directory.EnumerateFiles(storageDirectory, "*", SearchOption.AllDirectories).Where(static f => f.Contains(".blob", StringComparison.Ordinal) && !f.EndsWith(".tmp", StringComparison.Ordinal))]
+            : [];
+
+    /// <summary>The event ids in the blobs under <paramref name="storageDirectory"/>, one per stored copy.</summary>
+    public static IReadOnlyList<Guid> EventIds(string storageDirectory)
+    {
+        var ids = new List<Guid>();
+        foreach (var blob in Blobs(storageDirectory))
+        {
+            // Bytes, not text: a blob can be tens of megabytes.
+            var rest = ReadOrEmpty(blob).AsSpan();
+            for (var at = rest.IndexOf(EventIdKey); at >= 0; at = rest.IndexOf(EventIdKey))
+            {
+                rest = rest[(at + EventIdKey.Length)..];
+                ids.Add(Guid.Parse(Encoding.UTF8.GetString(rest[..36])));
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Completes once <paramref name="condition"/> holds, checked now and after every change of a file under
+    /// <paramref name="storageDirectory"/>; fails after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task WaitUntilAsync(string storageDirectory, Func<bool> condition, TimeSpan timeout, string what)
+    {
+        var met = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var watcher = new FileSystemWatcher(storageDirectory) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.Size };
+        void Check()
+        {
+            if (condition())
+            {
+                met.TrySetResult();
+            }
+        }
+
+        watcher.Created += (_, _) => Check();
+        watcher.Changed += (_, _) => Check();
+        watcher.Renamed += (_, _) => Check();
+        watcher.Deleted += (_, _) => Check();
+        watcher.EnableRaisingEvents = true;
+        Check();
+        try
+        {
+            await met.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Offline storage under {storageDirectory}: not {what} after {timeout}; blobs: [{string.Join(", ", Blobs(storageDirectory).Select(Path.GetFileName))}]");
+        }
+    }
+
+    private static ReadOnlySpan<byte> EventIdKey => "\"event_id\":\""u8;
+
+    private static byte[] ReadOrEmpty(string blob)
+    {
+        try
+        {
+            return File.ReadAllBytes(blob);
+        }
+        catch (IOException)
+        {
+            return [];
+        }
+    }
+}
