@@ -1,3 +1,5 @@
+using System;
+
 namespace MedicApp.Telemetry;
 
 /// <summary>A snapshot of what the pipeline did since it started.</summary>
@@ -13,4 +15,17 @@ public readonly record struct TelemetryStatistics(
     long SinkFailures,
     long EventsDropped,
     long ValuesChanged,
-    long EventsDeferred);
+    long EventsDeferred)
+{
+    /// <summary>
+    /// Gets the events the sinks hold in memory that the ingestion endpoint has not answered yet: queued, or in requests
+    /// on the wire.
+    /// </summary>
+    public long BacklogPending { get; init; }
+
+    /// <summary>Gets the events kept on disk to be sent again (the Application Insights exporter's offline storage).</summary>
+    public long BacklogStored { get; init; }
+
+    /// <summary>Gets how long the oldest stored event has waited; zero when none is stored.</summary>
+    public TimeSpan OldestStoredAge { get; init; }
+}

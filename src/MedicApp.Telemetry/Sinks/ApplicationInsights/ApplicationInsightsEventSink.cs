@@ -64,6 +64,8 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
     private readonly TelemetryHealth _health;
     private readonly DeliveryTracker _delivery;
     private readonly bool _offlineStorage;
+    private readonly OfflineStorageBacklog? _storage;
+    private readonly IDisposable _backlog;
     private readonly TimeSpan _flushTimeout;
     private readonly TimeSpan _shutdownTimeout;
     private readonly Task _pump;
@@ -98,6 +100,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         });
 
         _offlineStorage = settings.EnableOfflineStorage;
+        _storage = OfflineStorageBacklog.Open(settings, connectionString, health);
         _flushTimeout = settings.FlushTimeout;
         _shutdownTimeout = settings.ShutdownTimeout;
         _delivery = new DeliveryTracker(OnTransmissionFailure);
@@ -156,6 +159,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         }
 
         _pump = Task.Run(PumpAsync);
+        _backlog = health.AddBacklog(SinkName, () => ReadBacklog(_queue.Reader.Count + _delivery.Unanswered));
     }
 
     /// <inheritdoc/>
@@ -228,6 +232,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         // The exporter keeps no copy of a request on the wire (offline storage takes a batch only once its request has
         // failed), so events still unanswered now are lost with the process.
         var unanswered = _delivery.Close();
+        _backlog.Dispose();
         if (unanswered > 0)
         {
             _health.ReportDropped(Name, "the ingestion endpoint had not answered when the sink shut down", unanswered);
@@ -347,6 +352,12 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         }
 
         flushed.TrySetResult();
+    }
+
+    private BacklogReading ReadBacklog(long pending)
+    {
+        var (stored, oldestAge) = _storage?.Read() ?? default;
+        return new BacklogReading(pending, stored, oldestAge);
     }
 
     private void OnTransmissionFailure(TransmissionFailure failure)

@@ -41,6 +41,18 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
 
     private static ReadOnlySpan<byte> EventIdKey => "\"event_id\":\""u8;
 
+    /// <summary>Gets how many events are in requests that have started and not ended yet.</summary>
+    public int Unanswered
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _unanswered;
+            }
+        }
+    }
+
     /// <summary>Completes when the request that carries <paramref name="eventId"/> has ended, whatever its outcome.</summary>
     public Task WhenEnded(Guid eventId)
     {
@@ -201,7 +213,7 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
     }
 
     // Counts the events of this SDK in a request body (every one carries an event_id) and finds the last one.
-    private static int CountEvents(ReadOnlySpan<byte> body, out Guid tail)
+    internal static int CountEvents(ReadOnlySpan<byte> body, out Guid tail)
     {
         tail = default;
         var count = 0;
