@@ -140,6 +140,14 @@ public sealed class TelemetryHealth : IDisposable
         return backlog;
     }
 
+    // The sink keeps running without offline storage: what the endpoint refuses is then dropped and counted.
+    internal void StorageUnusable(string sinkName, string folder, Exception exception)
+    {
+        Interlocked.Increment(ref _sinkFailures);
+        Report("storage:" + sinkName, 1, exception, static (logger, ex, _, state) =>
+            logger.LogError(ex, "MedicApp.Telemetry sink '{Sink}' cannot use its offline storage folder {Folder}; events the ingestion endpoint does not accept will be dropped.", state.Sink, state.Folder), (Sink: sinkName, Folder: folder));
+    }
+
     internal void ValueChanged() => Interlocked.Increment(ref _valuesChanged);
 
     internal void SinkFailed(string sinkName, string eventName, Exception exception)

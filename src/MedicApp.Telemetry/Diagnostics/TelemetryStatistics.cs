@@ -5,7 +5,7 @@ namespace MedicApp.Telemetry;
 /// <summary>A snapshot of what the pipeline did since it started.</summary>
 /// <param name="EventsTracked">Events handed to the sinks.</param>
 /// <param name="EventsFailed">Events lost before the sinks because tracking itself failed (reported as errors).</param>
-/// <param name="SinkFailures">Times a sink threw while taking an event.</param>
+/// <param name="SinkFailures">Times a sink threw while taking an event, could not start, or could not use its offline storage.</param>
 /// <param name="EventsDropped">Events a sink could not keep (a full queue, a write error), as the sinks reported.</param>
 /// <param name="ValuesChanged">Values truncated, dropped as not finite, or sent as an undefined enum number.</param>
 /// <param name="EventsDeferred">Events a sink could not send yet and kept for a retry (offline storage).</param>

@@ -1,10 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MedicApp.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Testing;
 using Xunit;
 using static MedicApp.Telemetry.Tests.Sinks.DeliveryTestBed;
 
@@ -109,6 +112,70 @@ public sealed class IngestionFaultTests : IDisposable
         Assert.Equal(new DeliveryAccount(Delivered: 9, Duplicated: 0, Stored: 0, Lost: 1), DeliveryAccount.Of(tracked, _bed.Storage, _bed.Server, _bed.AfterRestart));
         Assert.Equal(tracked[0..2].Order(), _bed.AfterRestart.CustomEvents.Select(DeliveryAccount.EventId).Order());
         Assert.DoesNotContain(tracked[2], _bed.Server.CustomEvents.Select(DeliveryAccount.EventId));
+    }
+
+    [Fact]
+    public async Task ReSendFromOfflineStorage_ThatFailsAgain_IsNeitherDeferredAgainNorDropped()
+    {
+        _bed.Server.Answer = static _ => IngestionAnswer.Failed(503);
+        var (tracked, outage) = await _bed.TrackThenStopAsync(5);
+        Assert.Equal((Deferred: 5L, Dropped: 0L), Outcomes(outage));
+
+        // Still down after the restart: the new transmitter sends the stored events, which are refused again. Whether the
+        // host stops before or after the answer, they stay stored (leased by the re-send) and are counted once.
+        _bed.AfterRestart.Answer = static _ => IngestionAnswer.Failed(503);
+        TelemetryHealth health;
+        using (var restarted = _bed.BuildHost(_bed.AfterRestart))
+        {
+            health = restarted.Services.GetRequiredService<TelemetryHealth>();
+            await restarted.StartAsync();
+            await _bed.AfterRestart.FirstRequestReceived.WaitAsync(Deadline);
+            await restarted.StopAsync();
+        }
+
+        Assert.Equal((Deferred: 0L, Dropped: 0L), Outcomes(health.GetStatistics()));
+        Assert.Equal(new DeliveryAccount(Delivered: 0, Duplicated: 0, Stored: 5, Lost: 0), DeliveryAccount.Of(tracked, _bed.Storage, _bed.Server, _bed.AfterRestart));
+    }
+
+    [Fact]
+    public async Task OfflineStorageThatCannotBeCreated_IsReportedAtStart_AndWhatAnOutageRefusesIsReportedDropped()
+    {
+        // Under a regular file no folder can be made, even by root (whom file modes do not stop).
+        var file = Path.Combine(_bed.Storage, "a-file");
+        await File.WriteAllTextAsync(file, string.Empty);
+        var storageDirectory = Path.Combine(file, "offline");
+        _bed.Server.Answer = static _ => IngestionAnswer.Failed(503);
+        using var host = _bed.BuildHost(_bed.Server, o => o.StorageDirectory = storageDirectory);
+        await host.StartAsync();
+
+        Track(host, 10);
+        await FlushAsync(host);
+
+        Assert.Equal((Deferred: 0L, Dropped: 10L), Outcomes(host));
+        Assert.Equal(1, Statistics(host).SinkFailures);
+        Assert.Contains(host.Services.GetFakeLogCollector().GetSnapshot(), static r => r.Message.Contains("cannot use its offline storage folder", StringComparison.Ordinal));
+        Assert.Equal(new DeliveryAccount(Delivered: 0, Duplicated: 0, Stored: 0, Lost: 10), DeliveryAccount.Of(TrackedIds(host), _bed.Storage, _bed.Server));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task FullOfflineStorage_DuringAnOutage_ReportsWhatItCannotKeepAsDropped()
+    {
+        // The exporter's cap (50 MB, not configurable) is reached by a blob another instance is sending.
+        OfflineStorage.AddLeasedBlob(OfflineStorage.Folder(_bed.Storage), OfflineStorageFolder.MaxSizeInBytes);
+        _bed.Server.Answer = static _ => IngestionAnswer.Failed(503);
+        using var host = _bed.BuildHost(_bed.Server);
+        await host.StartAsync();
+
+        Track(host, 10);
+        await FlushAsync(host);
+
+        // Should the exporter evict old blobs to store a refused request (as it does during its back-off), nothing would
+        // be lost here while the sink reports 10 dropped: revisit OfflineStorageBacklog.IsFull.
+        Assert.Equal(new DeliveryAccount(Delivered: 0, Duplicated: 0, Stored: 0, Lost: 10), DeliveryAccount.Of(TrackedIds(host), _bed.Storage, _bed.Server));
+        Assert.Equal((Deferred: 0L, Dropped: 10L), Outcomes(host));
+        Assert.Contains(host.Services.GetFakeLogCollector().GetSnapshot(), static r => r.Message.EndsWith("dropped 10 event(s): the ingestion endpoint answered HTTP 503, and offline storage is full.", StringComparison.Ordinal));
+        await host.StopAsync();
     }
 
     private static (long Deferred, long Dropped) Outcomes(IHost host) => Outcomes(Statistics(host));

@@ -4,12 +4,16 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
+using MedicApp.Tests.Shared;
 
 namespace MedicApp.Telemetry.Tests.Sinks;
 
 /// <summary>What the exporter keeps in an offline storage directory, read by the tests apart from the product's reader.</summary>
 internal static class OfflineStorage
 {
+    /// <summary>The folder the exporter uses for the loopback endpoints' instrumentation key under <paramref name="storageDirectory"/>.</summary>
+    public static string Folder(string storageDirectory) => OfflineStorageFolder.Locate(storageDirectory, IngestionServer.InstrumentationKey);
+
     /// <summary>The blobs, leased or not, anywhere under <paramref name="storageDirectory"/> (files being written excluded).</summary>
     public static IReadOnlyList<string> Blobs(string storageDirectory)
         => Directory.Exists(storageDirectory)
@@ -64,6 +68,20 @@ internal static class OfflineStorage
         {
             throw new TimeoutException($"Offline storage under {storageDirectory}: not {what} after {timeout}; blobs: [{string.Join(", ", Blobs(storageDirectory).Select(Path.GetFileName))}]");
         }
+    }
+
+    /// <summary>
+    /// Puts in <paramref name="folder"/> a blob of <paramref name="size"/> bytes leased by another instance for the next
+    /// minutes: counted against the exporter's cap, never sent nor evicted by this process. The file is sparse: it takes
+    /// no disk space.
+    /// </summary>
+    public static void AddLeasedBlob(string folder, long size)
+    {
+        Directory.CreateDirectory(folder);
+        var now = DateTime.UtcNow;
+        var name = $"{now:yyyy-MM-ddTHHmmss.fffffff}Z-{Guid.NewGuid():N}.blob@{now.AddMinutes(10):yyyy-MM-ddTHHmmss.fffffff}Z.lock";
+        using var file = File.Create(Path.Combine(folder, name));
+        file.SetLength(size);
     }
 
     private static ReadOnlySpan<byte> EventIdKey => "\"event_id\":\""u8;

@@ -63,7 +63,6 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
     private readonly ILogger _logger;
     private readonly TelemetryHealth _health;
     private readonly DeliveryTracker _delivery;
-    private readonly bool _offlineStorage;
     private readonly OfflineStorageBacklog? _storage;
     private readonly IDisposable _backlog;
     private readonly TimeSpan _flushTimeout;
@@ -99,11 +98,10 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
             FullMode = BoundedChannelFullMode.Wait,
         });
 
-        _offlineStorage = settings.EnableOfflineStorage;
-        _storage = OfflineStorageBacklog.Open(settings, connectionString, health);
+        _storage = OfflineStorageBacklog.Open(settings, connectionString, health, SinkName);
         _flushTimeout = settings.FlushTimeout;
         _shutdownTimeout = settings.ShutdownTimeout;
-        _delivery = new DeliveryTracker(OnTransmissionFailure);
+        _delivery = new DeliveryTracker(OnTransmissionFailure, _storage is null ? static _ => false : _storage.IsBeingResent);
         _configuration = new TelemetryConfiguration
         {
             ConnectionString = connectionString.TrimEnd(';', ' ') + ";" + DedicatedTransmitterKey,
@@ -230,7 +228,7 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
         }
 
         // The exporter keeps no copy of a request on the wire (offline storage takes a batch only once its request has
-        // failed), so events still unanswered now are lost with the process.
+        // failed), so events still unanswered now are lost with the process, but for a re-send from offline storage.
         var unanswered = _delivery.Close();
         _backlog.Dispose();
         if (unanswered > 0)
@@ -362,13 +360,17 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAsyncDisposable,
 
     private void OnTransmissionFailure(TransmissionFailure failure)
     {
-        if (_offlineStorage && failure.IsRetried)
+        if (_storage is null || !failure.IsRetried)
         {
-            _health.ReportDeferred(Name, failure.Outcome, failure.Events);
+            _health.ReportDropped(Name, failure.Outcome, failure.Events);
+        }
+        else if (_storage.IsFull())
+        {
+            _health.ReportDropped(Name, failure.Outcome + ", and offline storage is full", failure.Events);
         }
         else
         {
-            _health.ReportDropped(Name, failure.Outcome, failure.Events);
+            _health.ReportDeferred(Name, failure.Outcome, failure.Events);
         }
     }
 

@@ -33,11 +33,21 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
     // The last event of each recently ended request: a flush that starts after its request ended finds it here.
     private readonly HashSet<Guid> _endedTails = [];
     private readonly Queue<Guid> _endedTailsOrder = new();
+    private readonly List<SentRequest> _onTheWire = [];
     private readonly Action<TransmissionFailure> _onFailure;
-    private int _unanswered;
+    private readonly Func<Guid, bool> _isBeingResent;
     private bool _closed;
 
-    public DeliveryTracker(Action<TransmissionFailure> onFailure) => _onFailure = onFailure;
+    /// <param name="onFailure">Called with the events of a request that were not delivered.</param>
+    /// <param name="isBeingResent">
+    /// Whether an event is in a blob that the exporter is sending again from offline storage: such a request that fails
+    /// or is cut off leaves its events stored, so they are neither deferred again nor lost.
+    /// </param>
+    public DeliveryTracker(Action<TransmissionFailure> onFailure, Func<Guid, bool> isBeingResent)
+    {
+        _onFailure = onFailure;
+        _isBeingResent = isBeingResent;
+    }
 
     private static ReadOnlySpan<byte> EventIdKey => "\"event_id\":\""u8;
 
@@ -48,7 +58,13 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
         {
             lock (_gate)
             {
-                return _unanswered;
+                var events = 0;
+                foreach (var request in _onTheWire)
+                {
+                    events += request.Events;
+                }
+
+                return events;
             }
         }
     }
@@ -97,10 +113,11 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
 
     /// <summary>
     /// Stops watching: releases every waiter, reports nothing more, and returns how many events are in requests that
-    /// have not been answered yet, for the caller to report.
+    /// have not been answered yet and that offline storage does not keep, for the caller to report.
     /// </summary>
     public int Close()
     {
+        SentRequest[] onTheWire;
         lock (_gate)
         {
             _closed = true;
@@ -110,8 +127,16 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
             }
 
             _waiters.Clear();
-            return _unanswered;
+            onTheWire = [.. _onTheWire];
         }
+
+        var lost = 0;
+        foreach (var request in onTheWire)
+        {
+            lost += _isBeingResent(request.Tail) ? 0 : request.Events;
+        }
+
+        return lost;
     }
 
     /// <summary>Stops watching (see <see cref="Close"/>).</summary>
@@ -123,13 +148,16 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
         try
         {
             var body = ReadBody(message.Request.Content);
-            var events = CountEvents(body, out var tail);
-            lock (_gate)
+            var request = new SentRequest(body, CountEvents(body, out var tail), tail);
+            if (request.Events > 0)
             {
-                _unanswered += events;
+                lock (_gate)
+                {
+                    _onTheWire.Add(request);
+                }
             }
 
-            return new SentRequest(body, events, tail);
+            return request;
         }
         catch (Exception)
         {
@@ -149,7 +177,7 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
         {
             lock (_gate)
             {
-                _unanswered -= request.Events;
+                _onTheWire.Remove(request);
                 if (_closed)
                 {
                     // Counted by Close, reported by whoever closed.
@@ -164,7 +192,12 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
             }
             else if (status != SuccessStatus)
             {
-                _onFailure(TransmissionFailure.ForAnswer(status, request.Events));
+                // A re-send that fails leaves its blobs stored, where they were counted: nothing new to report.
+                var failure = TransmissionFailure.ForAnswer(status, request.Events);
+                if (!failure.IsRetried || !_isBeingResent(request.Tail))
+                {
+                    _onFailure(failure);
+                }
             }
 
             Release(request.Body, request.Tail);
@@ -232,7 +265,7 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
         return count;
     }
 
-    private static bool Contains(ReadOnlySpan<byte> body, Guid eventId)
+    internal static bool Contains(ReadOnlySpan<byte> body, Guid eventId)
     {
         Span<byte> marker = stackalloc byte[36];
         return eventId.TryFormat(marker, out var written, "D") && body.IndexOf(marker[..written]) >= 0;

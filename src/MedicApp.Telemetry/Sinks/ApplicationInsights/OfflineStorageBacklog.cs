@@ -36,11 +36,26 @@ internal sealed class OfflineStorageBacklog
     /// <summary>Gets the folder read.</summary>
     public string Folder { get; }
 
-    /// <summary>Returns the backlog of the sink's offline storage, or null when offline storage is off.</summary>
-    public static OfflineStorageBacklog? Open(ApplicationInsightsSinkOptions settings, string connectionString, TelemetryHealth health)
-        => settings.EnableOfflineStorage
-            ? new OfflineStorageBacklog(OfflineStorageFolder.Locate(settings.StorageDirectory, ConnectionStringCheck.InstrumentationKey(connectionString) ?? string.Empty), health.TimeProvider)
-            : null;
+    /// <summary>
+    /// Returns the backlog of the sink's offline storage, or null when offline storage is off or cannot be used; the
+    /// latter is reported to <paramref name="health"/>, since the events it should keep will be lost.
+    /// </summary>
+    public static OfflineStorageBacklog? Open(ApplicationInsightsSinkOptions settings, string connectionString, TelemetryHealth health, string sinkName)
+    {
+        if (!settings.EnableOfflineStorage)
+        {
+            return null;
+        }
+
+        var folder = OfflineStorageFolder.Locate(settings.StorageDirectory, ConnectionStringCheck.InstrumentationKey(connectionString) ?? string.Empty);
+        if (OfflineStorageFolder.Probe(folder) is { } problem)
+        {
+            health.StorageUnusable(sinkName, folder, problem);
+            return null;
+        }
+
+        return new OfflineStorageBacklog(folder, health.TimeProvider);
+    }
 
     /// <summary>Returns how many events are stored and how long the oldest has waited.</summary>
     public (long Events, TimeSpan OldestAge) Read()
@@ -56,6 +71,32 @@ internal sealed class OfflineStorageBacklog
             var oldestAge = _reading.Oldest is { } oldest ? _time.GetUtcNow() - oldest : TimeSpan.Zero;
             return (_reading.Events, oldestAge > TimeSpan.Zero ? oldestAge : TimeSpan.Zero);
         }
+    }
+
+    /// <summary>Gets whether the folder has reached the exporter's cap, past which it drops what it should store.</summary>
+    public bool IsFull() => OfflineStorageFolder.IsFull(Folder);
+
+    /// <summary>
+    /// Gets whether a leased blob holds the event: the exporter leases the blobs it sends again, so a failed request
+    /// that carried it was a re-send, whose events stay stored.
+    /// </summary>
+    public bool IsBeingResent(Guid eventId)
+    {
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(Folder, "*" + BlobExtension + "@*.lock"))
+            {
+                if (TryReadAll(file) is { } content && DeliveryTracker.Contains(content, eventId))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return false;
     }
 
     private (long Events, DateTimeOffset? Oldest) ReadFolder()
