@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -20,7 +21,8 @@ namespace MedicApp.Tests.Shared;
 /// Envelopes count as received when the answer is sent, as for the real service: a client that stops waiting
 /// before the answer cannot rely on them. <see cref="Latency"/> and <see cref="Answer"/> simulate a slow or failing
 /// endpoint. Like the service, it refuses another path or method (404) and envelopes whose <c>iKey</c> is not its
-/// <see cref="InstrumentationKey"/> (400), whatever <see cref="Answer"/> says.
+/// <see cref="InstrumentationKey"/> (400), whatever <see cref="Answer"/> says; and it keeps from a partial success (206)
+/// the envelopes its answer does not list as refused.
 /// </remarks>
 internal sealed class IngestionServer : IDisposable
 {
@@ -31,6 +33,7 @@ internal sealed class IngestionServer : IDisposable
     private readonly List<(Func<JsonObject, bool> Match, int Count, TaskCompletionSource Arrived)> _waiters = [];
     private readonly TaskCompletionSource _firstRequest = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<string[]> _requests = new();
 
     public IngestionServer()
     {
@@ -55,12 +58,15 @@ internal sealed class IngestionServer : IDisposable
     /// </summary>
     public Task AnswerGate { get; set; } = Task.CompletedTask;
 
+    /// <summary>Gets the requests the server has read, answered or not, each as the lines of its body.</summary>
+    public IReadOnlyList<string[]> Requests => _requests.ToArray();
+
     /// <summary>Gets a task that completes when the server has read its first request.</summary>
     public Task FirstRequestReceived => _firstRequest.Task;
 
     /// <summary>
     /// Gets or sets how the server answers a request, given the number of envelopes it holds: by default 200 with all
-    /// of them accepted. Envelopes are recorded only when the answer is 200.
+    /// of them accepted. Envelopes are recorded when the answer is 200, and those it does not refuse when it is 206.
     /// </summary>
     public Func<int, IngestionAnswer> Answer { get; set; } = static count => IngestionAnswer.Accepted(count);
 
@@ -177,6 +183,7 @@ internal sealed class IngestionServer : IDisposable
         using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(_stopping.Token);
         var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        _requests.Enqueue(lines);
         _firstRequest.TrySetResult();
         if (Latency > TimeSpan.Zero)
         {
@@ -186,11 +193,12 @@ internal sealed class IngestionServer : IDisposable
         await AnswerGate.WaitAsync(_stopping.Token);
 
         var answer = Refusal(context.Request, lines) ?? Answer(lines.Length);
-        if (answer.Status == 200)
+        var refused = answer.RefusedIndexes();
+        if (answer.Status is 200 or 206)
         {
-            foreach (var line in lines)
+            for (var i = 0; i < lines.Length; i++)
             {
-                if (JsonNode.Parse(line) is JsonObject envelope)
+                if (!refused.Contains(i) && JsonNode.Parse(lines[i]) is JsonObject envelope)
                 {
                     _envelopes.Enqueue(envelope);
                 }
@@ -209,6 +217,11 @@ internal sealed class IngestionServer : IDisposable
 
         var reply = Encoding.UTF8.GetBytes(answer.Body);
         context.Response.StatusCode = answer.Status;
+        if (answer.RetryAfter is { } retryAfter)
+        {
+            context.Response.AddHeader("Retry-After", ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+        }
+
         context.Response.KeepAlive = false;
         context.Response.ContentType = "application/json";
         await context.Response.OutputStream.WriteAsync(reply, _stopping.Token);
@@ -217,18 +230,35 @@ internal sealed class IngestionServer : IDisposable
 }
 
 /// <summary>An answer of the ingestion endpoint.</summary>
-internal sealed record IngestionAnswer(int Status, string Body)
+/// <param name="Status">The HTTP status.</param>
+/// <param name="Body">The JSON body: items received, accepted, and the refused ones by their line in the request.</param>
+/// <param name="RetryAfter">A <c>Retry-After</c> header, in whole seconds, when set.</param>
+internal sealed record IngestionAnswer(int Status, string Body, TimeSpan? RetryAfter = null)
 {
     public static IngestionAnswer Accepted(int count)
         => new(200, $"{{\"itemsReceived\":{count},\"itemsAccepted\":{count},\"errors\":[]}}");
 
     /// <summary>A 206 that refuses the first <paramref name="refused"/> items as retriable (HTTP 500 each).</summary>
     public static IngestionAnswer PartiallyAccepted(int count, int refused)
+        => PartiallyAccepted(count, Enumerable.Range(0, refused).ToDictionary(static i => i, static _ => 500));
+
+    /// <summary>A 206 that refuses the items at the given lines of the request, each with its own status.</summary>
+    public static IngestionAnswer PartiallyAccepted(int count, IReadOnlyDictionary<int, int> statusByLine)
     {
-        var errors = string.Join(",", Enumerable.Range(0, refused).Select(i => $"{{\"index\":{i},\"statusCode\":500,\"message\":\"Internal error\"}}"));
-        return new(206, $"{{\"itemsReceived\":{count},\"itemsAccepted\":{count - refused},\"errors\":[{errors}]}}");
+        var refused = statusByLine.Where(e => e.Key < count).OrderBy(static e => e.Key).ToArray();
+        var errors = string.Join(",", refused.Select(static e => $"{{\"index\":{e.Key},\"statusCode\":{e.Value},\"message\":\"Refused\"}}"));
+        return new(206, $"{{\"itemsReceived\":{count},\"itemsAccepted\":{count - refused.Length},\"errors\":[{errors}]}}");
     }
 
     public static IngestionAnswer Failed(int status)
         => new(status, $"{{\"itemsReceived\":0,\"itemsAccepted\":0,\"errors\":[]}}");
+
+    /// <summary>A 429 (too many requests) that asks the client to wait <paramref name="retryAfter"/> before trying again.</summary>
+    public static IngestionAnswer Throttled(TimeSpan retryAfter) => Failed(429) with { RetryAfter = retryAfter };
+
+    /// <summary>The lines of the request that the body lists as refused.</summary>
+    public HashSet<int> RefusedIndexes()
+        => JsonNode.Parse(Body)?["errors"] is JsonArray errors
+            ? [.. errors.Select(static e => (int?)e?["index"]).OfType<int>()]
+            : [];
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Threading;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace MedicApp.Telemetry;
 /// <c>MedicApp.Telemetry</c> meter (observable counters) and through logs, at most one log line per problem and
 /// sink every <see cref="ReportInterval"/>, carrying how many occurrences it stands for. Occurrences that follow a
 /// log line are logged together when the interval ends, and those still waiting when the tracker is disposed are
-/// logged then: none is left out of the logs.
+/// logged then: none is left out of the logs. The same meter publishes, per sink, the backlog of events not
+/// delivered yet (gauges <c>medicapp.telemetry.backlog.pending</c>, <c>.stored</c> and <c>.oldest_age</c>).
 /// </summary>
 public sealed class TelemetryHealth : IDisposable
 {
@@ -26,6 +28,7 @@ public sealed class TelemetryHealth : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly Meter _meter;
     private readonly ConcurrentDictionary<string, ReportWindow> _windows = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Backlog, byte> _backlogs = new();
     private volatile bool _disposed;
     private long _tracked;
     private long _failed;
@@ -49,17 +52,37 @@ public sealed class TelemetryHealth : IDisposable
         _meter.CreateObservableCounter("medicapp.telemetry.events.deferred", () => Volatile.Read(ref _deferred), "{event}", "Events a sink could not send yet and keeps for a retry.");
         _meter.CreateObservableCounter("medicapp.telemetry.sink.failures", () => Volatile.Read(ref _sinkFailures), "{failure}", "Exceptions thrown by sinks.");
         _meter.CreateObservableCounter("medicapp.telemetry.values.changed", () => Volatile.Read(ref _valuesChanged), "{value}", "Values truncated, dropped or marked.");
+        _meter.CreateObservableGauge("medicapp.telemetry.backlog.pending", () => MeasureBacklogs(static r => r.Pending), "{event}", "Events a sink holds in memory that the ingestion endpoint has not answered yet.");
+        _meter.CreateObservableGauge("medicapp.telemetry.backlog.stored", () => MeasureBacklogs(static r => r.Stored), "{event}", "Events kept on disk to be sent again.");
+        _meter.CreateObservableGauge("medicapp.telemetry.backlog.oldest_age", () => MeasureBacklogs(static r => r.OldestStoredAge.TotalSeconds), "s", "How long the oldest stored event has waited; 0 when none is stored.");
     }
 
     /// <summary>Returns the counts so far.</summary>
     /// <returns>A snapshot.</returns>
-    public TelemetryStatistics GetStatistics() => new(
-        Volatile.Read(ref _tracked),
-        Volatile.Read(ref _failed),
-        Volatile.Read(ref _sinkFailures),
-        Volatile.Read(ref _dropped),
-        Volatile.Read(ref _valuesChanged),
-        Volatile.Read(ref _deferred));
+    public TelemetryStatistics GetStatistics()
+    {
+        long pending = 0, stored = 0;
+        var oldest = TimeSpan.Zero;
+        foreach (var (_, reading) in ReadBacklogs())
+        {
+            pending += reading.Pending;
+            stored += reading.Stored;
+            oldest = reading.OldestStoredAge > oldest ? reading.OldestStoredAge : oldest;
+        }
+
+        return new(
+            Volatile.Read(ref _tracked),
+            Volatile.Read(ref _failed),
+            Volatile.Read(ref _sinkFailures),
+            Volatile.Read(ref _dropped),
+            Volatile.Read(ref _valuesChanged),
+            Volatile.Read(ref _deferred))
+        {
+            BacklogPending = pending,
+            BacklogStored = stored,
+            OldestStoredAge = oldest,
+        };
+    }
 
     /// <summary>Reports events a sink could not keep. Sinks call it instead of dropping silently.</summary>
     /// <param name="sinkName">The sink.</param>
@@ -100,7 +123,30 @@ public sealed class TelemetryHealth : IDisposable
         _meter.Dispose();
     }
 
+    /// <summary>Gets the clock of the reports, which backlog readers share.</summary>
+    internal TimeProvider TimeProvider => _timeProvider;
+
     internal void Tracked() => Interlocked.Increment(ref _tracked);
+
+    /// <summary>
+    /// Publishes the backlog of a sink or durable store on the backlog gauges, tagged with <paramref name="sinkName"/>,
+    /// and in <see cref="GetStatistics"/>, until the returned registration is disposed. <paramref name="read"/> runs on
+    /// every collection: it must be cheap (cache what it reads from disk) and may throw, which leaves it out of that one.
+    /// </summary>
+    internal IDisposable AddBacklog(string sinkName, Func<BacklogReading> read)
+    {
+        var backlog = new Backlog(this, new KeyValuePair<string, object?>("sink", sinkName), read);
+        _backlogs.TryAdd(backlog, 0);
+        return backlog;
+    }
+
+    // The sink keeps running without offline storage: what the endpoint refuses is then dropped and counted.
+    internal void StorageUnusable(string sinkName, string folder, Exception exception)
+    {
+        Interlocked.Increment(ref _sinkFailures);
+        Report("storage:" + sinkName, 1, exception, static (logger, ex, _, state) =>
+            logger.LogError(ex, "MedicApp.Telemetry sink '{Sink}' cannot use its offline storage folder {Folder}; events the ingestion endpoint does not accept will be dropped.", state.Sink, state.Folder), (Sink: sinkName, Folder: folder));
+    }
 
     internal void ValueChanged() => Interlocked.Increment(ref _valuesChanged);
 
@@ -147,6 +193,43 @@ public sealed class TelemetryHealth : IDisposable
         }
 
         window.LogPending(now);
+    }
+
+    private IEnumerable<Measurement<T>> MeasureBacklogs<T>(Func<BacklogReading, T> value)
+        where T : struct
+    {
+        foreach (var (backlog, reading) in ReadBacklogs())
+        {
+            yield return new Measurement<T>(value(reading), backlog.Tag);
+        }
+    }
+
+    private List<(Backlog Backlog, BacklogReading Reading)> ReadBacklogs()
+    {
+        var readings = new List<(Backlog, BacklogReading)>(_backlogs.Count);
+        foreach (var backlog in _backlogs.Keys)
+        {
+            try
+            {
+                readings.Add((backlog, backlog.Read()));
+            }
+            catch (Exception)
+            {
+                // A reader that fails must not fail the collection, nor the other readers.
+            }
+        }
+
+        return readings;
+    }
+
+    /// <summary>One registered backlog; disposing it removes it from the gauges.</summary>
+    private sealed class Backlog(TelemetryHealth health, KeyValuePair<string, object?> tag, Func<BacklogReading> read) : IDisposable
+    {
+        public KeyValuePair<string, object?> Tag { get; } = tag;
+
+        public Func<BacklogReading> Read { get; } = read;
+
+        public void Dispose() => health._backlogs.TryRemove(this, out _);
     }
 
     /// <summary>The occurrences of one problem since its last log line.</summary>

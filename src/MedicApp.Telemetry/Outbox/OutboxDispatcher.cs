@@ -28,6 +28,9 @@ internal sealed class OutboxDispatcher(
     {
         // Off the host's start: the first claim waits for the database.
         await Task.Yield();
+
+        // The store is read on each poll; a collection of the gauges reads what the last poll found.
+        using var backlog = health.AddBacklog(OutboxDelivery.SinkName, ReadBacklog);
         while (!stoppingToken.IsCancellationRequested)
         {
             var full = false;
@@ -75,6 +78,13 @@ internal sealed class OutboxDispatcher(
         {
             // What is still claimed is sent by the next dispatcher once the claim expires.
         }
+    }
+
+    private BacklogReading ReadBacklog()
+    {
+        var backlog = Backlog;
+        var age = backlog.OldestTrackedAt is { } oldest ? timeProvider.GetUtcNow() - oldest : TimeSpan.Zero;
+        return new BacklogReading(0, backlog.Pending, age < TimeSpan.Zero ? TimeSpan.Zero : age);
     }
 
     /// <summary>Claims and delivers one batch; true when the batch was full and more may wait.</summary>

@@ -61,7 +61,8 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAcknowledgingEve
     private readonly DeliveryTracker _acknowledgements;
     private readonly Func<ExporterPipeline> _createAcknowledged;
     private readonly TelemetryHealth _health;
-    private readonly bool _offlineStorage;
+    private readonly OfflineStorageBacklog? _storage;
+    private readonly IDisposable _backlog;
     private readonly TimeSpan _flushTimeout;
     private readonly TimeSpan _shutdownTimeout;
     private readonly TimeSpan _acknowledgementTimeout;
@@ -97,19 +98,20 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAcknowledgingEve
             FullMode = BoundedChannelFullMode.Wait,
         });
 
-        _offlineStorage = settings.EnableOfflineStorage;
+        _storage = OfflineStorageBacklog.Open(settings, connectionString, health, SinkName);
         _flushTimeout = settings.FlushTimeout;
         _shutdownTimeout = settings.ShutdownTimeout;
 
         // An outbox claims an event for ClaimDuration: its answer must come well within it, or another claim sends it too.
         _acknowledgementTimeout = options.Value.Outbox.ClaimDuration / 2;
         var roleName = string.IsNullOrWhiteSpace(settings.CloudRoleName) ? environment?.ApplicationName : settings.CloudRoleName;
-        _exporter = new ExporterPipeline(connectionString, "events", settings, settings.EnableOfflineStorage, roleName, defences, new DeliveryTracker(OnTransmissionFailure));
+        _exporter = new ExporterPipeline(connectionString, "events", settings, settings.EnableOfflineStorage, roleName, defences, new DeliveryTracker(OnTransmissionFailure, _storage is null ? static _ => false : _storage.IsBeingResent));
 
         // The outbox reports what it retries or drops: this tracker only answers it.
-        _acknowledgements = new DeliveryTracker(static _ => { });
+        _acknowledgements = new DeliveryTracker(static _ => { }, static _ => false);
         _createAcknowledged = () => new ExporterPipeline(connectionString, "outbox", settings, offlineStorage: false, roleName, defences, _acknowledgements);
         _pump = Task.Run(PumpAsync);
+        _backlog = health.AddBacklog(SinkName, () => ReadBacklog(_queue.Reader.Count + _exporter.Delivery.Unanswered));
     }
 
     /// <inheritdoc/>
@@ -185,8 +187,10 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAcknowledgingEve
         }
 
         // The exporter keeps no copy of a request on the wire (offline storage takes a batch only once its request has
-        // failed), so events still unanswered now are lost with the process. Outbox events are not: they stay in it.
+        // failed), so events still unanswered now are lost with the process, but for a re-send from offline storage.
+        // Outbox events are not: they stay in the outbox.
         var unanswered = _exporter.Delivery.Close();
+        _backlog.Dispose();
         if (unanswered > 0)
         {
             _health.ReportDropped(Name, "the ingestion endpoint had not answered when the sink shut down", unanswered);
@@ -370,15 +374,25 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAcknowledgingEve
         flushed.TrySetResult();
     }
 
+    private BacklogReading ReadBacklog(long pending)
+    {
+        var (stored, oldestAge) = _storage?.Read() ?? default;
+        return new BacklogReading(pending, stored, oldestAge);
+    }
+
     private void OnTransmissionFailure(TransmissionFailure failure)
     {
-        if (_offlineStorage && failure.IsRetried)
+        if (_storage is null || !failure.IsRetried)
         {
-            _health.ReportDeferred(Name, failure.Outcome, failure.Events);
+            _health.ReportDropped(Name, failure.Outcome, failure.Events);
+        }
+        else if (_storage.IsFull())
+        {
+            _health.ReportDropped(Name, failure.Outcome + ", and offline storage is full", failure.Events);
         }
         else
         {
-            _health.ReportDropped(Name, failure.Outcome, failure.Events);
+            _health.ReportDeferred(Name, failure.Outcome, failure.Events);
         }
     }
 

@@ -21,6 +21,43 @@ internal static class ConnectionStringCheck
     public static List<string> FindProblems(string connectionString)
     {
         var problems = new List<string>();
+        var pairs = ReadPairs(connectionString, problems);
+        if (!pairs.TryGetValue("InstrumentationKey", out var instrumentationKey))
+        {
+            problems.Add("has no InstrumentationKey");
+        }
+        else if (!Guid.TryParse(instrumentationKey, out _))
+        {
+            problems.Add("has an InstrumentationKey that is not a GUID");
+        }
+
+        CheckEndpoint(pairs, "IngestionEndpoint", problems);
+        CheckEndpoint(pairs, "LiveEndpoint", problems);
+        if (pairs.TryGetValue("Location", out var location) && !IsAlphanumeric(location.Trim().TrimEnd('.')))
+        {
+            problems.Add($"has Location '{Shorten(location)}', which is not an Azure region name (letters and digits only)");
+        }
+
+        if (!pairs.ContainsKey("IngestionEndpoint") && pairs.TryGetValue("EndpointSuffix", out var suffix)
+            && !Uri.TryCreate("https://dc." + suffix.Trim().TrimStart('.'), UriKind.Absolute, out _))
+        {
+            problems.Add($"has EndpointSuffix '{Shorten(suffix)}', which does not make a host name");
+        }
+
+        if (pairs.ContainsKey(DedicatedTransmitterKeyword))
+        {
+            problems.Add($"has a {DedicatedTransmitterKeyword} key, which MedicApp.Telemetry adds itself");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Returns the instrumentation key of a connection string, or null when it has none.</summary>
+    public static string? InstrumentationKey(string connectionString)
+        => ReadPairs(connectionString, problems: []).GetValueOrDefault("InstrumentationKey");
+
+    private static Dictionary<string, string> ReadPairs(string connectionString, List<string> problems)
+    {
         var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var segments = connectionString.Trim().TrimEnd(';').Split(';');
         foreach (var segment in segments)
@@ -52,34 +89,7 @@ internal static class ConnectionStringCheck
             }
         }
 
-        if (!pairs.TryGetValue("InstrumentationKey", out var instrumentationKey))
-        {
-            problems.Add("has no InstrumentationKey");
-        }
-        else if (!Guid.TryParse(instrumentationKey, out _))
-        {
-            problems.Add("has an InstrumentationKey that is not a GUID");
-        }
-
-        CheckEndpoint(pairs, "IngestionEndpoint", problems);
-        CheckEndpoint(pairs, "LiveEndpoint", problems);
-        if (pairs.TryGetValue("Location", out var location) && !IsAlphanumeric(location.Trim().TrimEnd('.')))
-        {
-            problems.Add($"has Location '{Shorten(location)}', which is not an Azure region name (letters and digits only)");
-        }
-
-        if (!pairs.ContainsKey("IngestionEndpoint") && pairs.TryGetValue("EndpointSuffix", out var suffix)
-            && !Uri.TryCreate("https://dc." + suffix.Trim().TrimStart('.'), UriKind.Absolute, out _))
-        {
-            problems.Add($"has EndpointSuffix '{Shorten(suffix)}', which does not make a host name");
-        }
-
-        if (pairs.ContainsKey(DedicatedTransmitterKeyword))
-        {
-            problems.Add($"has a {DedicatedTransmitterKeyword} key, which MedicApp.Telemetry adds itself");
-        }
-
-        return problems;
+        return pairs;
     }
 
     private static void CheckEndpoint(Dictionary<string, string> pairs, string key, List<string> problems)

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Text;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using System.Threading;
@@ -33,16 +34,44 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
     // The last event of each recently ended request: a flush that starts after its request ended finds it here.
     private readonly HashSet<Guid> _endedTails = [];
     private readonly Queue<Guid> _endedTailsOrder = new();
+    private readonly List<SentRequest> _onTheWire = [];
     private readonly Action<TransmissionFailure> _onFailure;
+    private readonly Func<Guid, bool> _isBeingResent;
 
     // Events whose outcome an outbox waits for, by event_id.
     private readonly Dictionary<Guid, TaskCompletionSource<DeliveryResult>> _acknowledgements = [];
-    private int _unanswered;
     private bool _closed;
 
-    public DeliveryTracker(Action<TransmissionFailure> onFailure) => _onFailure = onFailure;
+    /// <param name="onFailure">Called with the events of a request that were not delivered.</param>
+    /// <param name="isBeingResent">
+    /// Whether an event is in a blob that the exporter is sending again from offline storage: such a request that fails
+    /// or is cut off leaves its events stored, so they are neither deferred again nor lost.
+    /// </param>
+    public DeliveryTracker(Action<TransmissionFailure> onFailure, Func<Guid, bool> isBeingResent)
+    {
+        _onFailure = onFailure;
+        _isBeingResent = isBeingResent;
+    }
 
     private static ReadOnlySpan<byte> EventIdKey => "\"event_id\":\""u8;
+
+    /// <summary>Gets how many events are in requests that have started and not ended yet.</summary>
+    public int Unanswered
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var events = 0;
+                foreach (var request in _onTheWire)
+                {
+                    events += request.Events;
+                }
+
+                return events;
+            }
+        }
+    }
 
     /// <summary>Completes when the request that carries <paramref name="eventId"/> has ended, whatever its outcome.</summary>
     public Task WhenEnded(Guid eventId)
@@ -117,10 +146,11 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
 
     /// <summary>
     /// Stops watching: releases every waiter, reports nothing more, and returns how many events are in requests that
-    /// have not been answered yet, for the caller to report.
+    /// have not been answered yet and that offline storage does not keep, for the caller to report.
     /// </summary>
     public int Close()
     {
+        SentRequest[] onTheWire;
         lock (_gate)
         {
             _closed = true;
@@ -136,8 +166,16 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
             }
 
             _acknowledgements.Clear();
-            return _unanswered;
+            onTheWire = [.. _onTheWire];
         }
+
+        var lost = 0;
+        foreach (var request in onTheWire)
+        {
+            lost += _isBeingResent(request.Tail) ? 0 : request.Events;
+        }
+
+        return lost;
     }
 
     /// <summary>Stops watching (see <see cref="Close"/>).</summary>
@@ -149,13 +187,16 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
         try
         {
             var body = ReadBody(message.Request.Content);
-            var events = CountEvents(body, out var tail);
-            lock (_gate)
+            var request = new SentRequest(body, CountEvents(body, out var tail), tail);
+            if (request.Events > 0)
             {
-                _unanswered += events;
+                lock (_gate)
+                {
+                    _onTheWire.Add(request);
+                }
             }
 
-            return new SentRequest(body, events, tail);
+            return request;
         }
         catch (Exception)
         {
@@ -175,7 +216,7 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
         {
             lock (_gate)
             {
-                _unanswered -= request.Events;
+                _onTheWire.Remove(request);
                 if (_closed)
                 {
                     // Counted by Close, reported by whoever closed.
@@ -185,12 +226,17 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
 
             var status = message.HasResponse ? message.Response.Status : 0;
             Acknowledge(message, request.Body, status);
-            if (status != SuccessStatus)
+            if (status == PartialSuccessStatus)
             {
-                var refused = status == PartialSuccessStatus ? CountRefused(message.Response, request.Events) : request.Events;
-                if (refused > 0)
+                ReportRefusedItems(message.Response, request);
+            }
+            else if (status != SuccessStatus)
+            {
+                // A re-send that fails leaves its blobs stored, where they were counted: nothing new to report.
+                var failure = TransmissionFailure.ForAnswer(status, request.Events);
+                if (!failure.IsRetried || !_isBeingResent(request.Tail))
                 {
-                    _onFailure(new TransmissionFailure(status, refused));
+                    _onFailure(failure);
                 }
             }
 
@@ -227,123 +273,6 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
         }
     }
 
-    // Resolves the events an outbox waits for: the request body is one envelope per line, and a partial success lists
-    // the index (line) and status of each item it refused.
-    private void Acknowledge(HttpMessage message, byte[] body, int status)
-    {
-        lock (_gate)
-        {
-            if (_acknowledgements.Count == 0)
-            {
-                return;
-            }
-        }
-
-        var lines = EventIdsByLine(body);
-        var refused = status == PartialSuccessStatus ? RefusedItems(message.Response) : null;
-        var whole = status switch
-        {
-            SuccessStatus or PartialSuccessStatus => DeliveryResult.Delivered,
-            0 => DeliveryResult.Retry("no answer from the ingestion endpoint"),
-            _ => Outcome(status, RetryAfter(message.Response)),
-        };
-        if (status == PartialSuccessStatus && refused is null)
-        {
-            whole = DeliveryResult.Retry("a partial success without a readable answer");
-        }
-
-        lock (_gate)
-        {
-            for (var line = 0; line < lines.Count; line++)
-            {
-                if (lines[line] is not { } eventId || !_acknowledgements.Remove(eventId, out var outcome))
-                {
-                    continue;
-                }
-
-                outcome.TrySetResult(refused is not null && refused.TryGetValue(line, out var itemStatus)
-                    ? ItemOutcome(itemStatus)
-                    : whole);
-            }
-        }
-    }
-
-    // The statuses the exporter itself retries; any other refusal will not change on a retry.
-    private static bool IsRetryable(int status) => status is 0 or 401 or 403 or 408 or 429 or 439 or 500 or 502 or 503 or 504;
-
-    private static DeliveryResult Outcome(int status, TimeSpan? retryAfter) => IsRetryable(status) || status >= 500 || status == 404
-        ? DeliveryResult.Retry("the ingestion endpoint answered " + status, retryAfter)
-        : DeliveryResult.Rejected("the ingestion endpoint refused it (" + status + ")");
-
-    // Items of a partial success: retried on the statuses Azure documents as transient, refused for good otherwise.
-    private static DeliveryResult ItemOutcome(int status) => status is 408 or 429 or 439 or 500 or 503
-        ? DeliveryResult.Retry("the ingestion endpoint refused the item with " + status)
-        : DeliveryResult.Rejected("the ingestion endpoint refused the item (" + status + ")");
-
-    private static TimeSpan? RetryAfter(Response response)
-    {
-        if (!response.Headers.TryGetValue("Retry-After", out var value))
-        {
-            return null;
-        }
-
-        if (int.TryParse(value, out var seconds) && seconds >= 0)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? at - DateTimeOffset.UtcNow
-            : null;
-    }
-
-    private static List<Guid?> EventIdsByLine(ReadOnlySpan<byte> body)
-    {
-        var lines = new List<Guid?>();
-        while (!body.IsEmpty)
-        {
-            var end = body.IndexOf((byte)'\n');
-            var line = end < 0 ? body : body[..end];
-            body = end < 0 ? default : body[(end + 1)..];
-            if (line.Trim((byte)'\r').IsEmpty)
-            {
-                continue;
-            }
-
-            var at = line.IndexOf(EventIdKey);
-            lines.Add(at >= 0 && Utf8Parser.TryParse(line[(at + EventIdKey.Length)..], out Guid eventId, out _, 'D') ? eventId : null);
-        }
-
-        return lines;
-    }
-
-    private static Dictionary<int, int>? RefusedItems(Response response)
-    {
-        try
-        {
-            using var answer = JsonDocument.Parse(response.Content.ToMemory());
-            if (!answer.RootElement.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array)
-            {
-                return null;
-            }
-
-            var refused = new Dictionary<int, int>();
-            foreach (var error in errors.EnumerateArray())
-            {
-                if (error.TryGetProperty("index", out var index) && error.TryGetProperty("statusCode", out var statusCode))
-                {
-                    refused[index.GetInt32()] = statusCode.GetInt32();
-                }
-            }
-
-            return refused;
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
-        {
-            return null;
-        }
-    }
-
     private static byte[] ReadBody(RequestContent? content)
     {
         if (content is null)
@@ -357,7 +286,7 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
     }
 
     // Counts the events of this SDK in a request body (every one carries an event_id) and finds the last one.
-    private static int CountEvents(ReadOnlySpan<byte> body, out Guid tail)
+    internal static int CountEvents(ReadOnlySpan<byte> body, out Guid tail)
     {
         tail = default;
         var count = 0;
@@ -376,29 +305,188 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
         return count;
     }
 
-    private static bool Contains(ReadOnlySpan<byte> body, Guid eventId)
+    internal static bool Contains(ReadOnlySpan<byte> body, Guid eventId)
     {
         Span<byte> marker = stackalloc byte[36];
         return eventId.TryFormat(marker, out var written, "D") && body.IndexOf(marker[..written]) >= 0;
     }
 
-    // A partial success lists the items it refused; without a readable answer, count them all as refused.
-    private static int CountRefused(Response response, int sent)
+    // A partial success lists the items it refused by their line in the request body, each with its own status, which
+    // says whether the exporter stores the item for a retry. Only lines that are events count: a request sent again from
+    // offline storage can also carry the application's telemetry. An answer the exporter cannot read loses them all.
+    private void ReportRefusedItems(Response response, SentRequest request)
+    {
+        int retried, final;
+        try
+        {
+            using var answer = JsonDocument.Parse(response.Content.ToMemory());
+            (retried, final) = CountRefused(answer.RootElement, request);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+            (retried, final) = (0, request.Events);
+        }
+
+        if (retried > 0)
+        {
+            _onFailure(new TransmissionFailure(PartialSuccessStatus, retried, IsRetried: true));
+        }
+
+        if (final > 0)
+        {
+            _onFailure(new TransmissionFailure(PartialSuccessStatus, final, IsRetried: false));
+        }
+    }
+
+    private static (int Retried, int Final) CountRefused(JsonElement answer, SentRequest request)
+    {
+        if (!answer.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array)
+        {
+            // Nothing to retry by: the refused items are lost, and they can only be ours.
+            var refused = answer.TryGetProperty("itemsReceived", out var received) && answer.TryGetProperty("itemsAccepted", out var accepted)
+                ? received.GetInt32() - accepted.GetInt32()
+                : request.Events;
+            return (0, Math.Clamp(refused, 0, request.Events));
+        }
+
+        int retried = 0, final = 0;
+        var lines = LineStarts(request.Body);
+        foreach (var error in errors.EnumerateArray())
+        {
+            if (error.TryGetProperty("index", out var index) && index.TryGetInt32(out var line) && line >= 0 && line < lines.Count
+                && Line(request.Body, lines, line).IndexOf(EventIdKey) >= 0)
+            {
+                if (error.TryGetProperty("statusCode", out var code) && code.TryGetInt32(out var status) && TransmissionFailure.IsRetriedItemStatus(status))
+                {
+                    retried++;
+                }
+                else
+                {
+                    final++;
+                }
+            }
+        }
+
+        return (retried, final);
+    }
+
+    // Resolves the events an outbox waits for: the request body is one envelope per line, and a partial success lists
+    // the index (line) and status of each item it refused.
+    private void Acknowledge(HttpMessage message, byte[] body, int status)
+    {
+        lock (_gate)
+        {
+            if (_acknowledgements.Count == 0)
+            {
+                return;
+            }
+        }
+
+        var refused = status == PartialSuccessStatus ? RefusedItems(message.Response) : null;
+        var whole = status switch
+        {
+            SuccessStatus => DeliveryResult.Delivered,
+            PartialSuccessStatus when refused is null => DeliveryResult.Retry("a partial success without a readable answer"),
+            PartialSuccessStatus => DeliveryResult.Delivered,
+            _ => Outcome(status, message.HasResponse ? RetryAfter(message.Response) : null),
+        };
+        var lines = LineStarts(body);
+        lock (_gate)
+        {
+            for (var line = 0; line < lines.Count; line++)
+            {
+                var text = Line(body, lines, line);
+                var at = text.IndexOf(EventIdKey);
+                if (at < 0 || !Utf8Parser.TryParse(text[(at + EventIdKey.Length)..], out Guid eventId, out _, 'D')
+                    || !_acknowledgements.Remove(eventId, out var outcome))
+                {
+                    continue;
+                }
+
+                outcome.TrySetResult(refused is not null && refused.TryGetValue(line, out var itemStatus) ? ItemOutcome(itemStatus) : whole);
+            }
+        }
+    }
+
+    // A whole request: retried on what the exporter retries, and on any other server error or a 404 (a wrong endpoint
+    // is fixed by configuration, not by dropping the event); refused for good otherwise (400, 402, 413, …).
+    private static DeliveryResult Outcome(int status, TimeSpan? retryAfter)
+        => status == 0
+            ? DeliveryResult.Retry("no answer from the ingestion endpoint")
+            : TransmissionFailure.ForAnswer(status, 0).IsRetried || status >= 500 || status == 404
+                ? DeliveryResult.Retry("the ingestion endpoint answered " + status.ToString(CultureInfo.InvariantCulture), retryAfter)
+                : DeliveryResult.Rejected("the ingestion endpoint refused it (" + status.ToString(CultureInfo.InvariantCulture) + ")");
+
+    private static DeliveryResult ItemOutcome(int status) => TransmissionFailure.IsRetriedItemStatus(status)
+        ? DeliveryResult.Retry("the ingestion endpoint refused the item with " + status.ToString(CultureInfo.InvariantCulture))
+        : DeliveryResult.Rejected("the ingestion endpoint refused the item (" + status.ToString(CultureInfo.InvariantCulture) + ")");
+
+    // Retry-After in seconds or as an HTTP date, as RFC 9110 allows.
+    private static TimeSpan? RetryAfter(Response response)
+    {
+        if (!response.Headers.TryGetValue("Retry-After", out var value))
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at - DateTimeOffset.UtcNow
+            : null;
+    }
+
+    // The status of each refused item, by its line in the request body; null when the answer cannot be read.
+    private static Dictionary<int, int>? RefusedItems(Response response)
     {
         try
         {
             using var answer = JsonDocument.Parse(response.Content.ToMemory());
-            var root = answer.RootElement;
-            if (root.TryGetProperty("itemsReceived", out var received) && root.TryGetProperty("itemsAccepted", out var accepted))
+            if (!answer.RootElement.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array)
             {
-                return Math.Max(0, received.GetInt32() - accepted.GetInt32());
+                return null;
+            }
+
+            var refused = new Dictionary<int, int>();
+            foreach (var error in errors.EnumerateArray())
+            {
+                if (error.TryGetProperty("index", out var index) && index.TryGetInt32(out var line)
+                    && error.TryGetProperty("statusCode", out var code) && code.TryGetInt32(out var status))
+                {
+                    refused[line] = status;
+                }
+            }
+
+            return refused;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static List<int> LineStarts(ReadOnlySpan<byte> body)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < body.Length - 1; i++)
+        {
+            if (body[i] == (byte)'\n')
+            {
+                starts.Add(i + 1);
             }
         }
-        catch (JsonException)
-        {
-        }
 
-        return sent;
+        return starts;
+    }
+
+    private static ReadOnlySpan<byte> Line(ReadOnlySpan<byte> body, List<int> starts, int line)
+    {
+        var start = starts[line];
+        var end = line + 1 < starts.Count ? starts[line + 1] : body.Length;
+        return body[start..end];
     }
 
     private readonly record struct SentRequest(byte[] Body, int Events, Guid Tail);
