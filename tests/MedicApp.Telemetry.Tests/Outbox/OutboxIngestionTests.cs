@@ -1,8 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
+using MedicApp.Telemetry.Events;
 using MedicApp.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -83,6 +87,80 @@ public sealed class OutboxIngestionTests : IDisposable
 
         Assert.Empty(host.Rows());
         Assert.Equal(1, host.Health.GetStatistics().EventsDropped);
+    }
+
+    [Fact]
+    public async Task Throttled_WaitsForRetryAfterEvenBeyondMaxRetryDelay_ThenDeliversOnce()
+    {
+        var retryAfter = TimeSpan.FromSeconds(3);
+        _server.Answer = _ => IngestionAnswer.Throttled(retryAfter);
+        await using var host = new OutboxHost(_database, _clock, telemetry => SendToIngestion(telemetry.Configure(static o => o.Outbox.MaxRetryDelay = TimeSpan.FromSeconds(1))));
+
+        await host.RegisterAsync("patient-throttled");
+        await host.Delivery.WhenSettledAsync().WaitAsync(Deadline);
+
+        var row = Assert.Single(host.Rows());
+        Assert.Equal("the ingestion endpoint answered 429", row.LastError);
+        Assert.True(row.AvailableAt >= _clock.GetUtcNow().Add(retryAfter).ToUnixTimeMilliseconds(), "the retry must wait for Retry-After");
+        var requests = _server.Requests.Count;
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.False(await host.Dispatcher.DispatchOnceAsync(default));
+        Assert.Equal(requests, _server.Requests.Count);
+
+        _server.Answer = static count => IngestionAnswer.Accepted(count);
+        await DeliverUntilEmptyAsync(host);
+        var sent = Assert.Single(_server.CustomEvents);
+        Assert.Equal(row.Id.ToString("D"), (string?)sent["data"]?["baseData"]?["properties"]?["event_id"]);
+    }
+
+    [Fact]
+    public async Task PartialSuccess_RetriesTheItemsToRetryAndDropsTheRefusedOnes()
+    {
+        _server.Answer = static count => IngestionAnswer.PartiallyAccepted(count, new Dictionary<int, int> { [0] = 500, [1] = 400 });
+        await using var host = new OutboxHost(_database, _clock, SendToIngestion);
+
+        await host.InUnitOfWorkAsync(async db =>
+        {
+            foreach (var patient in (string[])["patient-a", "patient-b", "patient-c"])
+            {
+                db.Registrations.Add(new Registration { Id = Guid.NewGuid(), Patient = patient });
+                host.Tracker.PatientRegistered(patient, ClientChannel.Web);
+            }
+
+            await db.SaveChangesAsync();
+        });
+        await host.Delivery.WhenSettledAsync().WaitAsync(Deadline);
+
+        // One request of three lines: the first is kept for a retry, the second dropped for good, the third delivered.
+        var kept = Assert.Single(host.Rows());
+        Assert.Equal("the ingestion endpoint refused the item with 500", kept.LastError);
+        Assert.Equal(1, host.Health.GetStatistics().EventsDropped);
+        Assert.Single(_server.CustomEvents);
+
+        _server.Answer = static count => IngestionAnswer.Accepted(count);
+        await DeliverUntilEmptyAsync(host);
+        var received = _server.CustomEvents.Select(static e => (string?)e["data"]?["baseData"]?["properties"]?["patient_id"]).ToList();
+        Assert.Equal(2, received.Distinct().Count());
+        Assert.Equal(2, received.Count);
+        Assert.Contains(host.Services.GetRequiredService<Pseudonymizer>().Pseudonymize("patient-a"), received);
+        Assert.Contains(host.Services.GetRequiredService<Pseudonymizer>().Pseudonymize("patient-c"), received);
+    }
+
+    // The exporter pauses its own sending for a while after a refusal (in real time): retries are tried until the outbox
+    // is empty, each ending when the endpoint answered or the sink gave up waiting.
+    private async Task DeliverUntilEmptyAsync(OutboxHost host)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (host.Rows().Count > 0)
+        {
+            deadline.Token.ThrowIfCancellationRequested();
+            _clock.Advance(TimeSpan.FromMinutes(5));
+            while (await host.Dispatcher.DispatchOnceAsync(deadline.Token))
+            {
+            }
+
+            await host.Delivery.WhenSettledAsync().WaitAsync(deadline.Token);
+        }
     }
 
     private void SendToIngestion(MedicAppTelemetryBuilder telemetry) => telemetry.Configure(options =>
