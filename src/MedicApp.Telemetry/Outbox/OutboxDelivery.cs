@@ -18,7 +18,7 @@ namespace MedicApp.Telemetry;
 /// the answer and the delete, or a claim that expires during a slow delivery, sends it again with the same
 /// <c>event_id</c>. It never throws into the application: failures are reported through <see cref="TelemetryHealth"/>.
 /// </remarks>
-public sealed class OutboxDelivery : IAsyncDisposable
+public sealed class OutboxDelivery : IAsyncDisposable, IDisposable
 {
     internal const string SinkName = "outbox";
 
@@ -108,6 +108,9 @@ public sealed class OutboxDelivery : IAsyncDisposable
             // Rows still claimed are sent again by the next dispatcher once the claim expires.
         }
     }
+
+    /// <summary>Waits, at most 10 seconds, for the deliveries under way to settle their rows.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     internal OutboxEvent CreateClaimed(EventRecord record, ActivityContext trace)
     {

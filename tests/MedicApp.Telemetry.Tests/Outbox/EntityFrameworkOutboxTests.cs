@@ -225,6 +225,20 @@ public abstract class EntityFrameworkOutboxTests : IAsyncLifetime
         Assert.NotEmpty(second.Sink.GetEvents("patient_registered"));
     }
 
+    [Fact]
+    public void ServiceProvider_DisposedSynchronously_DisposesTheOutboxWithoutThrowing()
+    {
+        var services = new ServiceCollection();
+        services.AddDbContext<OutboxTestContext>(Database.Use);
+        services.AddMedicAppTelemetry(static options => options.Pseudonymization.Key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=")
+            .UseInMemorySink()
+            .AddEntityFrameworkOutbox<OutboxTestContext>();
+        var provider = services.BuildServiceProvider();
+        _ = provider.GetRequiredService<OutboxDelivery>();
+
+        Assert.Null(Record.Exception(provider.Dispose));
+    }
+
     // A separate async method: the capture it leaves open stays on its own flow, as it would in a process that died.
     private static async Task CommitWithoutSendingAsync(OutboxHost host, string patient)
     {
