@@ -225,10 +225,11 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
             }
 
             var status = message.HasResponse ? message.Response.Status : 0;
-            Acknowledge(message, request.Body, status);
+            var partial = status == PartialSuccessStatus ? PartialAnswer.Read(message.Response) : default;
+            Acknowledge(message, request.Body, status, partial);
             if (status == PartialSuccessStatus)
             {
-                ReportRefusedItems(message.Response, request);
+                ReportRefusedItems(partial, request);
             }
             else if (status != SuccessStatus)
             {
@@ -314,19 +315,9 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
     // A partial success lists the items it refused by their line in the request body, each with its own status, which
     // says whether the exporter stores the item for a retry. Only lines that are events count: a request sent again from
     // offline storage can also carry the application's telemetry. An answer the exporter cannot read loses them all.
-    private void ReportRefusedItems(Response response, SentRequest request)
+    private void ReportRefusedItems(PartialAnswer answer, SentRequest request)
     {
-        int retried, final;
-        try
-        {
-            using var answer = JsonDocument.Parse(response.Content.ToMemory());
-            (retried, final) = CountRefused(answer.RootElement, request);
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
-        {
-            (retried, final) = (0, request.Events);
-        }
-
+        var (retried, final) = CountRefused(answer, request);
         if (retried > 0)
         {
             _onFailure(new TransmissionFailure(PartialSuccessStatus, retried, IsRetried: true));
@@ -338,25 +329,21 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
         }
     }
 
-    private static (int Retried, int Final) CountRefused(JsonElement answer, SentRequest request)
+    private static (int Retried, int Final) CountRefused(PartialAnswer answer, SentRequest request)
     {
-        if (!answer.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array)
+        if (answer.StatusByLine is not { } refused)
         {
             // Nothing to retry by: the refused items are lost, and they can only be ours.
-            var refused = answer.TryGetProperty("itemsReceived", out var received) && answer.TryGetProperty("itemsAccepted", out var accepted)
-                ? received.GetInt32() - accepted.GetInt32()
-                : request.Events;
-            return (0, Math.Clamp(refused, 0, request.Events));
+            return (0, Math.Clamp(answer.RefusedCount ?? request.Events, 0, request.Events));
         }
 
         int retried = 0, final = 0;
         var lines = LineStarts(request.Body);
-        foreach (var error in errors.EnumerateArray())
+        foreach (var (line, status) in refused)
         {
-            if (error.TryGetProperty("index", out var index) && index.TryGetInt32(out var line) && line >= 0 && line < lines.Count
-                && Line(request.Body, lines, line).IndexOf(EventIdKey) >= 0)
+            if (line >= 0 && line < lines.Count && Line(request.Body, lines, line).IndexOf(EventIdKey) >= 0)
             {
-                if (error.TryGetProperty("statusCode", out var code) && code.TryGetInt32(out var status) && TransmissionFailure.IsRetriedItemStatus(status))
+                if (TransmissionFailure.IsRetriedItemStatus(status))
                 {
                     retried++;
                 }
@@ -372,7 +359,7 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
 
     // Resolves the events an outbox waits for: the request body is one envelope per line, and a partial success lists
     // the index (line) and status of each item it refused.
-    private void Acknowledge(HttpMessage message, byte[] body, int status)
+    private void Acknowledge(HttpMessage message, byte[] body, int status, PartialAnswer partial)
     {
         lock (_gate)
         {
@@ -382,7 +369,7 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
             }
         }
 
-        var refused = status == PartialSuccessStatus ? RefusedItems(message.Response) : null;
+        var refused = partial.StatusByLine;
         var whole = status switch
         {
             SuccessStatus => DeliveryResult.Delivered,
@@ -439,35 +426,6 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
             : null;
     }
 
-    // The status of each refused item, by its line in the request body; null when the answer cannot be read.
-    private static Dictionary<int, int>? RefusedItems(Response response)
-    {
-        try
-        {
-            using var answer = JsonDocument.Parse(response.Content.ToMemory());
-            if (!answer.RootElement.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array)
-            {
-                return null;
-            }
-
-            var refused = new Dictionary<int, int>();
-            foreach (var error in errors.EnumerateArray())
-            {
-                if (error.TryGetProperty("index", out var index) && index.TryGetInt32(out var line)
-                    && error.TryGetProperty("statusCode", out var code) && code.TryGetInt32(out var status))
-                {
-                    refused[line] = status;
-                }
-            }
-
-            return refused;
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
-        {
-            return null;
-        }
-    }
-
     private static List<int> LineStarts(ReadOnlySpan<byte> body)
     {
         var starts = new List<int> { 0 };
@@ -490,4 +448,42 @@ internal sealed class DeliveryTracker : HttpPipelinePolicy, IDisposable
     }
 
     private readonly record struct SentRequest(byte[] Body, int Events, Guid Tail);
+
+    /// <summary>
+    /// What a partial success (206) refused: the status of each refused item by its line in the request body, or, when
+    /// the answer lists no errors, only how many it refused; neither when it cannot be read.
+    /// </summary>
+    private readonly record struct PartialAnswer(Dictionary<int, int>? StatusByLine, int? RefusedCount)
+    {
+        public static PartialAnswer Read(Response response)
+        {
+            try
+            {
+                using var answer = JsonDocument.Parse(response.Content.ToMemory());
+                var root = answer.RootElement;
+                if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array)
+                {
+                    var refused = new Dictionary<int, int>();
+                    foreach (var error in errors.EnumerateArray())
+                    {
+                        if (error.TryGetProperty("index", out var index) && index.TryGetInt32(out var line))
+                        {
+                            // An item without a readable status is refused for good, as the exporter treats it.
+                            refused[line] = error.TryGetProperty("statusCode", out var code) && code.TryGetInt32(out var status) ? status : 0;
+                        }
+                    }
+
+                    return new PartialAnswer(refused, null);
+                }
+
+                return root.TryGetProperty("itemsReceived", out var received) && root.TryGetProperty("itemsAccepted", out var accepted)
+                    ? new PartialAnswer(null, received.GetInt32() - accepted.GetInt32())
+                    : default;
+            }
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+            {
+                return default;
+            }
+        }
+    }
 }
