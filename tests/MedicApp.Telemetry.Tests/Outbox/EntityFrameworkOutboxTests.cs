@@ -21,7 +21,9 @@ public abstract class EntityFrameworkOutboxTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
     private OutboxDatabase? _database;
 
-    private OutboxDatabase Database => _database!;
+    private protected FakeTimeProvider Clock => _clock;
+
+    private protected OutboxDatabase Database => _database!;
 
     public async Task InitializeAsync() => _database = await CreateDatabaseAsync();
 
@@ -45,6 +47,21 @@ public abstract class EntityFrameworkOutboxTests : IAsyncLifetime
         var sent = host.Sink.AssertSingle("patient_registered");
         Assert.Equal(host.Sink.Pseudonymize("patient-1"), sent.GetProperty<string>("patient_id"));
         await host.Delivery.WhenSettledAsync();
+        Assert.Empty(host.Rows());
+        Assert.Equal(0, host.Health.GetStatistics().EventsDropped);
+    }
+
+    [Fact]
+    public async Task CaptureTelemetryEvents_ParallelUnitsOfWork_SendsEachOnceAndDeletesEveryRow()
+    {
+        await using var host = new OutboxHost(Database, _clock);
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => host.RegisterAsync($"patient-p{i}"))));
+        await host.Delivery.WhenSettledAsync();
+
+        var sent = host.Sink.Events.Where(static e => e.Name == "patient_registered").ToList();
+        Assert.Equal(40, sent.Count);
+        Assert.Equal(40, sent.Select(static e => e.GetProperty<string>("patient_id")).Distinct().Count());
         Assert.Empty(host.Rows());
         Assert.Equal(0, host.Health.GetStatistics().EventsDropped);
     }
@@ -101,6 +118,32 @@ public abstract class EntityFrameworkOutboxTests : IAsyncLifetime
         });
 
         host.Sink.AssertNone("patient_registered");
+        Assert.Empty(host.Rows());
+        Assert.Equal(0, host.Health.GetStatistics().EventsDropped);
+    }
+
+    [Fact]
+    public async Task CaptureTelemetryEvents_SaveAfterARolledBackTransaction_SendsOnlyWhatTheSaveCommitted()
+    {
+        await using var host = new OutboxHost(Database, _clock);
+        await host.InUnitOfWorkAsync(async db =>
+        {
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                db.Registrations.Add(new Registration { Id = Guid.NewGuid(), Patient = "patient-4a" });
+                host.Tracker.PatientRegistered("patient-4a", ClientChannel.Web);
+                await db.SaveChangesAsync();
+                await transaction.RollbackAsync();
+            }
+
+            db.Registrations.Add(new Registration { Id = Guid.NewGuid(), Patient = "patient-4b" });
+            host.Tracker.PatientRegistered("patient-4b", ClientChannel.MobileApp);
+            await db.SaveChangesAsync();
+        });
+
+        var sent = host.Sink.AssertSingle("patient_registered");
+        Assert.Equal(host.Sink.Pseudonymize("patient-4b"), sent.GetProperty<string>("patient_id"));
+        await host.Delivery.WhenSettledAsync();
         Assert.Empty(host.Rows());
         Assert.Equal(0, host.Health.GetStatistics().EventsDropped);
     }
