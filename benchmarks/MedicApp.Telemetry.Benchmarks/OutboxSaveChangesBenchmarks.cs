@@ -182,8 +182,9 @@ public class OutboxSaveChangesBenchmarks
         TrackerUnderTest.WarmUp(() => benchmark().GetAwaiter().GetResult(), static () => { });
     }
 
-    // A database of this benchmark process's own on the server, created by EnsureCreated.
-    private static string PostgreSqlDatabase()
+    /// <summary>A database of this benchmark process's own on the server, created by EnsureCreated.</summary>
+    /// <returns>Its connection string.</returns>
+    internal static string PostgreSqlDatabase()
     {
         var configured = Environment.GetEnvironmentVariable(PostgreSqlVariable);
         var server = new NpgsqlConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? DefaultPostgreSql : configured) { Timeout = 5 };

@@ -11,10 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MedicApp.Telemetry.Benchmarks;
 
 /// <summary>
-/// What the outbox costs a request: one unit of work that registers a patient on a SQLite file and reports it, today's
-/// way (save, then track to the Application Insights sink) against the outbox's (track inside a capture, save the event
-/// with the patient in one transaction, then send it when the capture ends, which reads back the committed row). Both
-/// send to the same loopback ingestion endpoint; the outbox deletes each delivered row in the background, and every
+/// What the outbox costs a request: one unit of work that registers a patient on a SQLite file or a PostgreSQL database
+/// and reports it, today's way (save, then track to the Application Insights sink) against the outbox's (track inside a
+/// capture, save the event with the patient in one transaction, then send it when the capture ends). Both send to the
+/// same loopback ingestion endpoint; the outbox deletes delivered rows in the background, in batches, and every
 /// iteration waits for that work, so it is not left to the next one.
 /// </summary>
 [MemoryDiagnoser]
@@ -32,6 +32,10 @@ public class OutboxUnitOfWorkBenchmarks
     private EventTracker _tracker = null!;
     private long _tracked;
 
+    /// <summary>Gets or sets the database saved to.</summary>
+    [Params(OutboxDatabase.Sqlite, OutboxDatabase.PostgreSql)]
+    public OutboxDatabase Database { get; set; }
+
     /// <summary>Creates the database and the services for the benchmark that runs next.</summary>
     [GlobalSetup]
     public void SetUp()
@@ -40,7 +44,20 @@ public class OutboxUnitOfWorkBenchmarks
         _folder = Directory.CreateTempSubdirectory("medicapp-outbox-bench-").FullName;
         _endpoint = new LoopbackIngestionEndpoint();
         var services = new ServiceCollection();
-        services.AddDbContext<ClinicContext>(options => options.UseSqlite($"Data Source={Path.Combine(_folder, "clinic.db")}"));
+        var connectionString = Database == OutboxDatabase.Sqlite
+            ? $"Data Source={Path.Combine(_folder, "clinic.db")}"
+            : OutboxSaveChangesBenchmarks.PostgreSqlDatabase();
+        services.AddDbContext<ClinicContext>(options =>
+        {
+            if (Database == OutboxDatabase.Sqlite)
+            {
+                options.UseSqlite(connectionString);
+            }
+            else
+            {
+                options.UseNpgsql(connectionString);
+            }
+        });
         services.AddMedicAppTelemetry(options =>
         {
             options.ApplicationInsights.ConnectionString = _endpoint.ConnectionString;
@@ -50,7 +67,9 @@ public class OutboxUnitOfWorkBenchmarks
         _services = services.BuildServiceProvider();
         using (var scope = _services.CreateScope())
         {
-            scope.ServiceProvider.GetRequiredService<ClinicContext>().Database.EnsureCreated();
+            var db = scope.ServiceProvider.GetRequiredService<ClinicContext>().Database;
+            db.EnsureDeleted();
+            db.EnsureCreated();
         }
 
         _tracker = _services.GetRequiredService<EventTracker>();
@@ -122,6 +141,11 @@ public class OutboxUnitOfWorkBenchmarks
         }
         finally
         {
+            using (var scope = _services.CreateScope())
+            {
+                scope.ServiceProvider.GetRequiredService<ClinicContext>().Database.EnsureDeleted();
+            }
+
             _services.Dispose();
             _endpoint.Dispose();
             SqliteConnection.ClearAllPools();

@@ -95,6 +95,12 @@ internal sealed class MedicAppTelemetryOptionsValidator(IHostEnvironment? enviro
         {
             failures.Add("MedicAppTelemetry:Outbox:ClaimDuration must be at least 5 seconds (a delivery must fit in it), such as 00:00:30.");
         }
+        else if (outbox.PollInterval > outbox.ClaimDuration / 2)
+        {
+            failures.Add(
+                $"MedicAppTelemetry:Outbox:PollInterval ({outbox.PollInterval:c}) must be at most half of ClaimDuration ({outbox.ClaimDuration:c}): "
+                + "delivered events are deleted at the latest on the next poll, and must be deleted before their claim expires or another instance sends them again.");
+        }
 
         if (outbox.BatchSize is < 1 or > ApplicationInsightsEventSink.ExporterBatchSize)
         {

@@ -29,6 +29,7 @@ public sealed class OutboxDelivery : IAsyncDisposable, IDisposable
     private readonly TelemetryHealth _health;
     private readonly TimeProvider _time;
     private readonly OutboxOptions _options;
+    private readonly OutboxRowDeleter _deleter;
     private readonly Dictionary<string, EventDefinition> _definitions = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private readonly HashSet<Task> _settling = [];
@@ -48,6 +49,7 @@ public sealed class OutboxDelivery : IAsyncDisposable, IDisposable
         _health = health;
         _options = options.Value.Outbox;
         _time = timeProvider ?? TimeProvider.System;
+        _deleter = new OutboxRowDeleter(store, health, _options.BatchSize);
         foreach (var catalogue in catalogues)
         {
             foreach (var definition in catalogue.Events)
@@ -75,7 +77,7 @@ public sealed class OutboxDelivery : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(events);
         if (events.Count > 0)
         {
-            Start(events);
+            Start(events, deleteAtOnce: false);
         }
     }
 
@@ -118,27 +120,43 @@ public sealed class OutboxDelivery : IAsyncDisposable, IDisposable
         return StoredEventFormat.Write(record, trace, claimedUntil, ClaimToken);
     }
 
-    internal Task DeliverAsync(IReadOnlyList<OutboxEvent> events) => Start(events);
+    // The dispatcher's batches are large already: their rows are deleted at once, with those waiting.
+    internal Task DeliverAsync(IReadOnlyList<OutboxEvent> events) => Start(events, deleteAtOnce: true);
+
+    // Rows delivered one unit of work at a time wait for a full batch, at most until the dispatcher's next poll.
+    internal Task DeleteDeliveredAsync() => _deleter.FlushAsync();
 
     // A capture could not tell what its unit of work committed: committed events stay claimed, and the dispatcher sends
     // them once the claim expires.
     internal void CompletionFailed(Exception exception) => _health.SinkFailed(SinkName, "capture", exception);
 
-    internal Task WhenSettledAsync()
+    // Rows waiting for a full batch are deleted at once meanwhile, so that this does not wait for the next poll.
+    internal async Task WhenSettledAsync()
     {
-        lock (_gate)
+        _deleter.BeginEager();
+        try
         {
-            return Task.WhenAll(_settling.ToArray());
+            Task[] settling;
+            lock (_gate)
+            {
+                settling = [.. _settling];
+            }
+
+            await Task.WhenAll(settling).ConfigureAwait(false);
+        }
+        finally
+        {
+            _deleter.EndEager();
         }
     }
 
-    private Task Start(IReadOnlyList<OutboxEvent> events)
+    private Task Start(IReadOnlyList<OutboxEvent> events, bool deleteAtOnce)
     {
         Task settling;
         try
         {
             var results = Send(events, out var acknowledgements, out var waiting);
-            settling = SettleAsync(events, results, acknowledgements, waiting);
+            settling = SettleAsync(events, results, acknowledgements, waiting, deleteAtOnce);
         }
         catch (Exception exception)
         {
@@ -218,7 +236,7 @@ public sealed class OutboxDelivery : IAsyncDisposable, IDisposable
 
     // Waiting: acknowledging sinks were not asked (a retry is not due yet), so the events keep their attempts and wait
     // for the retry already planned.
-    private async Task SettleAsync(IReadOnlyList<OutboxEvent> events, DeliveryResult[] results, List<(int Index, Task<DeliveryResult> Result)> acknowledgements, bool waiting)
+    private async Task SettleAsync(IReadOnlyList<OutboxEvent> events, DeliveryResult[] results, List<(int Index, Task<DeliveryResult> Result)> acknowledgements, bool waiting, bool deleteAtOnce)
     {
         foreach (var (index, result) in acknowledgements)
         {
@@ -258,32 +276,42 @@ public sealed class OutboxDelivery : IAsyncDisposable, IDisposable
         }
 
         var notBefore = waiting ? RetryNotBefore : UpdateBackoff(retried.Count == 0, done.Count > 0, retryAfter);
+
+        // Delivered rows a failed delete leaves are sent again once their claim expires.
+        var deleted = done.Count > 0 ? _deleter.Enqueue(done) : Task.CompletedTask;
+        if (deleteAtOnce)
+        {
+            _ = _deleter.FlushAsync();
+        }
+
+        if (retried.Count > 0)
+        {
+            await ReleaseAsync(retried, waiting, notBefore).ConfigureAwait(false);
+        }
+
+        await deleted.ConfigureAwait(false);
+    }
+
+    private async Task ReleaseAsync(List<OutboxEvent> retried, bool waiting, long notBefore)
+    {
+        foreach (var stored in retried)
+        {
+            stored.Attempts += waiting ? 0 : 1;
+            stored.AvailableAt = notBefore;
+            stored.ClaimToken = null;
+        }
+
         try
         {
-            if (done.Count > 0)
+            await _store.ReleaseAsync(retried, CancellationToken.None).ConfigureAwait(false);
+            foreach (var group in retried.GroupBy(stored => stored.LastError))
             {
-                await _store.DeleteAsync(done, CancellationToken.None).ConfigureAwait(false);
-            }
-
-            if (retried.Count > 0)
-            {
-                foreach (var stored in retried)
-                {
-                    stored.Attempts += waiting ? 0 : 1;
-                    stored.AvailableAt = notBefore;
-                    stored.ClaimToken = null;
-                }
-
-                await _store.ReleaseAsync(retried, CancellationToken.None).ConfigureAwait(false);
-                foreach (var group in retried.GroupBy(stored => stored.LastError))
-                {
-                    _health.ReportDeferred(SinkName, group.Key ?? "not delivered", group.Count());
-                }
+                _health.ReportDeferred(SinkName, group.Key ?? "not delivered", group.Count());
             }
         }
         catch (Exception exception)
         {
-            // Delivered rows not deleted are sent again once their claim expires; retried ones are retried then.
+            // Rows not released are retried once their claim expires.
             _health.SinkFailed(SinkName, "settle", exception);
         }
     }

@@ -87,9 +87,13 @@ internal sealed class OutboxDispatcher(
         return new BacklogReading(0, backlog.Pending, age < TimeSpan.Zero ? TimeSpan.Zero : age);
     }
 
-    /// <summary>Claims and delivers one batch; true when the batch was full and more may wait.</summary>
+    /// <summary>
+    /// Deletes the rows delivered since the last poll, then claims and delivers one batch; true when the batch was full
+    /// and more may wait.
+    /// </summary>
     internal async Task<bool> DispatchOnceAsync(CancellationToken cancellationToken)
     {
+        await delivery.DeleteDeliveredAsync().ConfigureAwait(false);
         Backlog = await store.GetBacklogAsync(cancellationToken).ConfigureAwait(false);
         var now = delivery.Now;
         if (now < delivery.RetryNotBefore || Backlog.Pending == 0)

@@ -7,7 +7,8 @@ public sealed class OutboxOptions
 {
     /// <summary>
     /// Gets or sets how often the dispatcher looks for events to send when it has none: those a stopped process left
-    /// behind and those waiting for a retry. Default: 5 seconds.
+    /// behind and those waiting for a retry. Each poll also deletes the rows delivered since the last one (a full batch
+    /// of them is deleted at once). At most half of <see cref="ClaimDuration"/>. Default: 5 seconds.
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -18,7 +19,10 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Gets or sets how many events the dispatcher claims and sends at once. Default: 256.</summary>
+    /// <summary>
+    /// Gets or sets how many events the dispatcher claims and sends at once, and how many delivered rows are deleted in
+    /// one statement. Default: 256.
+    /// </summary>
     public int BatchSize { get; set; } = 256;
 
     /// <summary>

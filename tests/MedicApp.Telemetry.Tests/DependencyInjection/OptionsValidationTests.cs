@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading.Tasks;
 using MedicApp.Telemetry.Events;
 using MedicApp.Telemetry.Testing;
@@ -74,6 +75,38 @@ public sealed class OptionsValidationTests
         var exception = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<EventTracker>());
 
         Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("00:00:00", "00:00:30", 256, "PollInterval must be positive")]
+    [InlineData("00:00:05", "00:00:04", 256, "ClaimDuration must be at least 5 seconds")]
+    [InlineData("00:00:20", "00:00:30", 256, "PollInterval (00:00:20) must be at most half of ClaimDuration (00:00:30)")]
+    [InlineData("00:00:05", "00:00:30", 0, "BatchSize must be between 1 and 512")]
+    [InlineData("00:00:05", "00:00:30", 513, "BatchSize must be between 1 and 512")]
+    public void InvalidOutboxSettings_AreRejectedWithWhatToChange(string pollInterval, string claimDuration, int batchSize, string expected)
+    {
+        using var services = TelemetryServices.InMemory(o =>
+        {
+            o.Outbox.PollInterval = TimeSpan.Parse(pollInterval, CultureInfo.InvariantCulture);
+            o.Outbox.ClaimDuration = TimeSpan.Parse(claimDuration, CultureInfo.InvariantCulture);
+            o.Outbox.BatchSize = batchSize;
+        });
+
+        var exception = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<EventTracker>());
+
+        Assert.Contains("MedicAppTelemetry:Outbox:" + expected, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OutboxSettings_PollIntervalHalfOfTheClaim_AreAccepted()
+    {
+        using var services = TelemetryServices.InMemory(static o =>
+        {
+            o.Outbox.PollInterval = TimeSpan.FromSeconds(15);
+            o.Outbox.ClaimDuration = TimeSpan.FromSeconds(30);
+        });
+
+        Assert.NotNull(services.GetRequiredService<EventTracker>());
     }
 
     [Fact]
