@@ -102,9 +102,9 @@ public static class MedicAppTelemetryServiceCollectionExtensions
             return;
         }
 
-        services.TryAddSingleton(PiiScrubber.Default);
-        services.AddSingleton(static sp => new ScrubbingActivityProcessor(sp.GetRequiredService<PiiScrubber>()));
-        services.AddSingleton(static sp => new ScrubbingLogProcessor(sp.GetRequiredService<PiiScrubber>()));
+        // The scrubber of events: UseTextScrubber<T>() chooses it for all telemetry at once.
+        services.AddSingleton(static sp => new ScrubbingActivityProcessor(sp.GetRequiredService<ITextScrubber>()));
+        services.AddSingleton(static sp => new ScrubbingLogProcessor(sp.GetRequiredService<ITextScrubber>()));
         services.ConfigureOpenTelemetryTracerProvider(static (sp, tracing) => tracing.AddProcessor(sp.GetRequiredService<ScrubbingActivityProcessor>()));
         services.ConfigureOpenTelemetryLoggerProvider(static (sp, logging) => logging.AddProcessor(sp.GetRequiredService<ScrubbingLogProcessor>()));
     }

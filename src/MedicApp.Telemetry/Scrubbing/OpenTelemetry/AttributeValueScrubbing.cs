@@ -14,7 +14,7 @@ internal static class AttributeValueScrubbing
     private const long ShortestPersonalNumber = 1_000_000_000_000;
 
     /// <summary>Returns the scrubbed text of <paramref name="value"/>, or null when the value can stay as it is.</summary>
-    public static object? Scrub(PiiScrubber scrubber, object? value) => value switch
+    public static object? Scrub(ITextScrubber scrubber, object? value) => value switch
     {
         null or bool or Enum or DateTime or DateTimeOffset or TimeSpan or Guid or double or float or char => null,
         int or short or byte or sbyte or ushort or uint => null,
@@ -25,7 +25,7 @@ internal static class AttributeValueScrubbing
         _ => ScrubText(scrubber, value.ToString()),
     };
 
-    private static string[]? ScrubAll(PiiScrubber scrubber, string[] texts)
+    private static string[]? ScrubAll(ITextScrubber scrubber, string[] texts)
     {
         string[]? copy = null;
         for (var i = 0; i < texts.Length; i++)
@@ -41,7 +41,7 @@ internal static class AttributeValueScrubbing
     }
 
     // Numbers (a NIR or a card held in a long or a decimal) are checked without allocating their text.
-    private static string? ScrubFormatted(PiiScrubber scrubber, ISpanFormattable value)
+    private static string? ScrubFormatted(ITextScrubber scrubber, ISpanFormattable value)
     {
         Span<char> buffer = stackalloc char[64];
         if (!value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture))
@@ -49,11 +49,10 @@ internal static class AttributeValueScrubbing
             return ScrubText(scrubber, value.ToString(null, CultureInfo.InvariantCulture));
         }
 
-        var text = buffer[..written];
-        return scrubber.ContainsPersonalData(text) ? scrubber.Scrub(text) : null;
+        return scrubber.ScrubChanged(buffer[..written]);
     }
 
-    private static string? ScrubText(PiiScrubber scrubber, string? text)
+    private static string? ScrubText(ITextScrubber scrubber, string? text)
     {
         if (text is null)
         {

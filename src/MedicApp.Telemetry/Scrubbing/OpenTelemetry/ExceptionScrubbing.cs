@@ -24,10 +24,10 @@ internal static class ExceptionScrubbing
     private const int MaxDepth = 16;
 
     /// <summary>Returns <paramref name="exception"/> itself when no message in its tree is personal, a scrubbed copy otherwise.</summary>
-    public static Exception Scrub(PiiScrubber scrubber, Exception exception) => Scrub(scrubber, exception, 0);
+    public static Exception Scrub(ITextScrubber scrubber, Exception exception) => Scrub(scrubber, exception, 0);
 
     // Inner exceptions first, each returned as it is when clean: every message of the tree is read once.
-    private static Exception Scrub(PiiScrubber scrubber, Exception exception, int depth)
+    private static Exception Scrub(ITextScrubber scrubber, Exception exception, int depth)
     {
         if (depth == MaxDepth)
         {
@@ -45,18 +45,18 @@ internal static class ExceptionScrubbing
             }
 
             // An aggregate's Message ends with its inner messages: its own is the field.
-            return innersChanged || scrubber.ContainsPersonalData(OwnMessage(exception) ?? exception.Message)
+            return innersChanged || scrubber.WouldChange(OwnMessage(exception) ?? exception.Message)
                 ? Copy(scrubber, exception, inners)
                 : exception;
         }
 
         var inner = exception.InnerException is { } single ? Scrub(scrubber, single, depth + 1) : null;
-        return !ReferenceEquals(inner, exception.InnerException) || scrubber.ContainsPersonalData(exception.Message)
+        return !ReferenceEquals(inner, exception.InnerException) || scrubber.WouldChange(exception.Message)
             ? Copy(scrubber, exception, inner is null ? [] : [inner])
             : exception;
     }
 
-    private static Exception Copy(PiiScrubber scrubber, Exception exception, Exception[] inners)
+    private static Exception Copy(ITextScrubber scrubber, Exception exception, Exception[] inners)
     {
         Exception copy;
         try
@@ -81,7 +81,7 @@ internal static class ExceptionScrubbing
 
         // A type whose Message shows more than its message field (an out-of-range value, a file name) cannot be
         // copied safely.
-        return scrubber.ContainsPersonalData(copy.Message) ? StandIn(scrubber, exception) : copy;
+        return scrubber.WouldChange(copy.Message) ? StandIn(scrubber, exception) : copy;
     }
 
     private static string? OwnMessage(Exception exception)
@@ -96,7 +96,7 @@ internal static class ExceptionScrubbing
         }
     }
 
-    private static ScrubbedException StandIn(PiiScrubber scrubber, Exception exception)
+    private static ScrubbedException StandIn(ITextScrubber scrubber, Exception exception)
         => new(exception.GetType(), scrubber.Scrub(exception.Message));
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "MemberwiseClone")]

@@ -19,15 +19,16 @@ namespace MedicApp.Telemetry;
 /// </remarks>
 public sealed class ScrubbingActivityProcessor : BaseProcessor<Activity>
 {
+    private const string ExceptionTypeTag = "exception.type";
     private const string ExceptionMessageTag = "exception.message";
     private const string ExceptionStackTraceTag = "exception.stacktrace";
 
-    private readonly PiiScrubber _scrubber;
+    private readonly ITextScrubber _scrubber;
     private readonly ActivityListener _exceptionListener;
 
     /// <summary>Creates a processor that scrubs with <paramref name="scrubber"/>.</summary>
-    /// <param name="scrubber">The scrubber; usually <see cref="PiiScrubber.Default"/>.</param>
-    public ScrubbingActivityProcessor(PiiScrubber scrubber)
+    /// <param name="scrubber">The scrubber: the one registered for events, <see cref="PiiScrubber.Default"/> unless <c>UseTextScrubber&lt;T&gt;()</c> chose another.</param>
+    public ScrubbingActivityProcessor(ITextScrubber scrubber)
     {
         ArgumentNullException.ThrowIfNull(scrubber);
         _scrubber = scrubber;
@@ -71,22 +72,30 @@ public sealed class ScrubbingActivityProcessor : BaseProcessor<Activity>
         base.Dispose(disposing);
     }
 
-    // Runs before the runtime adds exception.message and exception.stacktrace, which it adds only when missing.
+    // Runs before the runtime adds exception.type, exception.message and exception.stacktrace, which it adds only when
+    // missing: added here, scrubbed, they are final, since the runtime's list of these tags cannot be changed later.
     private void ScrubRecordedException(Activity activity, Exception exception, ref TagList tags)
     {
         try
         {
+            var hasType = false;
             var hasMessage = false;
             var hasStackTrace = false;
             for (var i = 0; i < tags.Count; i++)
             {
                 var tag = tags[i];
+                hasType |= tag.Key == ExceptionTypeTag;
                 hasMessage |= tag.Key == ExceptionMessageTag;
                 hasStackTrace |= tag.Key == ExceptionStackTraceTag;
                 if (AttributeValueScrubbing.Scrub(_scrubber, tag.Value) is { } scrubbed)
                 {
                     tags[i] = new(tag.Key, scrubbed);
                 }
+            }
+
+            if (!hasType)
+            {
+                tags.Add(ExceptionTypeTag, _scrubber.Scrub(exception.GetType().ToString()));
             }
 
             if (!hasMessage)

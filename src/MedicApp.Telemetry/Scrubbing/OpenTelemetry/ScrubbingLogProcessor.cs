@@ -13,11 +13,11 @@ namespace MedicApp.Telemetry;
 /// </summary>
 public sealed class ScrubbingLogProcessor : BaseProcessor<LogRecord>
 {
-    private readonly PiiScrubber _scrubber;
+    private readonly ITextScrubber _scrubber;
 
     /// <summary>Creates a processor that scrubs with <paramref name="scrubber"/>.</summary>
-    /// <param name="scrubber">The scrubber; usually <see cref="PiiScrubber.Default"/>.</param>
-    public ScrubbingLogProcessor(PiiScrubber scrubber)
+    /// <param name="scrubber">The scrubber: the one registered for events, <see cref="PiiScrubber.Default"/> unless <c>UseTextScrubber&lt;T&gt;()</c> chose another.</param>
+    public ScrubbingLogProcessor(ITextScrubber scrubber)
     {
         ArgumentNullException.ThrowIfNull(scrubber);
         _scrubber = scrubber;

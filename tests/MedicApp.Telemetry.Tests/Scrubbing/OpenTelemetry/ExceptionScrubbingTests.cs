@@ -89,6 +89,30 @@ public sealed class ExceptionScrubbingTests
         Assert.DoesNotContain(Email, scrubbed.Message, StringComparison.Ordinal);
     }
 
+    // A scrubber that keeps nothing changes its own placeholder again: the copy's message is not checked twice.
+    [Fact]
+    public void RedactingScrubber_CopiesTheTypeWithTheMessageRedacted()
+    {
+        var exception = Thrown(new InvalidOperationException($"mail to {Email} bounced"));
+
+        var scrubbed = Assert.IsType<InvalidOperationException>(ExceptionScrubbing.Scrub(RedactingTextScrubber.Instance, exception));
+
+        Assert.Equal($"[redacted:{exception.Message.Length}]", scrubbed.Message);
+        Assert.Equal(Frames(exception), Frames(scrubbed));
+    }
+
+    [Fact]
+    public void RedactingScrubber_ExceptionShowingMoreThanItsMessage_BecomesAStandIn()
+    {
+        var exception = Thrown(new ArgumentOutOfRangeException("email", Email, "Unknown address"));
+
+        var scrubbed = ExceptionScrubbing.Scrub(RedactingTextScrubber.Instance, exception);
+
+        Assert.IsType<ScrubbedException>(scrubbed);
+        Assert.DoesNotContain(Email, scrubbed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unknown address", scrubbed.Message, StringComparison.Ordinal);
+    }
+
     private static string[] Frames(Exception exception)
         => new StackTrace(exception, false).GetFrames().Select(static f => f.GetMethod()!.Name).ToArray();
 

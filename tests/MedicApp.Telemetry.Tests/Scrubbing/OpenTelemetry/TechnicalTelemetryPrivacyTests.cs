@@ -60,7 +60,46 @@ public sealed class TechnicalTelemetryPrivacyTests : IDisposable
     [InlineData(false)]
     public async Task FailingRequest_LeavesNoPersonalValueInAnyEnvelope(bool medicAppTelemetryFirst)
     {
-        await using (var app = BuildApplication(medicAppTelemetryFirst))
+        await SendFailingRequestAsync(BuildApplication(medicAppTelemetryFirst));
+        await _server.WaitForAsync(static e => (string?)e["data"]?["baseData"]?["name"] == "legacy_payment_failed", 1, Deadline);
+        await _server.WaitForAsync(static e => (string?)e["data"]?["baseData"]?["name"] == "auth_login_failure", 1, Deadline);
+
+        var texts = AssertNoPersonalValue();
+
+        // What was scrubbed is still there to debug with, as placeholders.
+        // The logged exception, with its inner one; the span's exception event gives another, flat, envelope.
+        var exceptions = _server.Envelopes.Where(static e => BaseType(e) == "ExceptionData").Select(static e => e["data"]!["baseData"]!["exceptions"]!.AsArray()).ToArray();
+        Assert.Contains(exceptions, static e => e.Count == 1 && (string?)e[0]!["message"] == "Payment of patient [email] with NIR [nir] failed");
+        var exception = exceptions.First(static e => e.Count == 2);
+        Assert.Equal("System.InvalidOperationException", (string?)exception[0]!["typeName"]);
+        Assert.Equal("Payment of patient [email] with NIR [nir] failed", (string?)exception[0]!["message"]);
+        Assert.Equal("IBAN [iban] refused by the bank", (string?)exception[1]!["message"]);
+        Assert.NotEmpty(exception[0]!["parsedStack"]!.AsArray());
+        Assert.Contains(texts, static t => t.Contains("[phone]", StringComparison.Ordinal));
+        Assert.Contains(texts, static t => t.Contains("[card]", StringComparison.Ordinal));
+    }
+
+    // The scrubber chosen for events is the one requests, dependencies, logs and exceptions go through too.
+    [Fact]
+    public async Task ChosenScrubber_IsTheOneEveryTelemetryTypeGoesThrough()
+    {
+        await SendFailingRequestAsync(BuildApplication(medicAppTelemetryFirst: true, static telemetry => telemetry.UseTextScrubber<RedactingTextScrubber>()));
+
+        AssertNoPersonalValue();
+        Assert.All(Texts("RequestData", "name"), static name => Assert.StartsWith("[redacted:", name, StringComparison.Ordinal));
+        Assert.All(Texts("RemoteDependencyData", "data"), static statement => Assert.StartsWith("[redacted:", statement, StringComparison.Ordinal));
+        Assert.All(Texts("MessageData", "message"), static message => Assert.StartsWith("[redacted:", message, StringComparison.Ordinal));
+        var exceptions = _server.Envelopes.Where(static e => BaseType(e) == "ExceptionData")
+            .SelectMany(static e => e["data"]!["baseData"]!["exceptions"]!.AsArray())
+            .Select(static e => (string?)e!["message"])
+            .ToList();
+        Assert.NotEmpty(exceptions);
+        Assert.All(exceptions, static message => Assert.StartsWith("[redacted:", message, StringComparison.Ordinal));
+    }
+
+    private async Task SendFailingRequestAsync(WebApplication application)
+    {
+        await using (var app = application)
         {
             await app.StartAsync();
             using var client = new HttpClient { BaseAddress = new Uri(Address(app)) };
@@ -77,9 +116,11 @@ public sealed class TechnicalTelemetryPrivacyTests : IDisposable
         await _server.WaitForAsync(static e => BaseType(e) == "ExceptionData", 1, Deadline);
         await _server.WaitForAsync(static e => BaseType(e) == "MessageData", 1, Deadline);
         await _server.WaitForAsync(static e => BaseType(e) == "RemoteDependencyData", 1, Deadline);
-        await _server.WaitForAsync(static e => (string?)e["data"]?["baseData"]?["name"] == "legacy_payment_failed", 1, Deadline);
-        await _server.WaitForAsync(static e => (string?)e["data"]?["baseData"]?["name"] == "auth_login_failure", 1, Deadline);
+    }
 
+    // Every string of every envelope, checked for each personal value in its usual forms.
+    private string[] AssertNoPersonalValue()
+    {
         var texts = _server.Envelopes.SelectMany(static e => Strings(e)).ToArray();
         foreach (var value in PersonalValues)
         {
@@ -90,20 +131,17 @@ public sealed class TechnicalTelemetryPrivacyTests : IDisposable
             }
         }
 
-        // What was scrubbed is still there to debug with, as placeholders.
-        // The logged exception, with its inner one; the span's exception event gives another, flat, envelope.
-        var exceptions = _server.Envelopes.Where(static e => BaseType(e) == "ExceptionData").Select(static e => e["data"]!["baseData"]!["exceptions"]!.AsArray()).ToArray();
-        Assert.Contains(exceptions, static e => e.Count == 1 && (string?)e[0]!["message"] == "Payment of patient [email] with NIR [nir] failed");
-        var exception = exceptions.First(static e => e.Count == 2);
-        Assert.Equal("System.InvalidOperationException", (string?)exception[0]!["typeName"]);
-        Assert.Equal("Payment of patient [email] with NIR [nir] failed", (string?)exception[0]!["message"]);
-        Assert.Equal("IBAN [iban] refused by the bank", (string?)exception[1]!["message"]);
-        Assert.NotEmpty(exception[0]!["parsedStack"]!.AsArray());
-        Assert.Contains(texts, static t => t.Contains("[phone]", StringComparison.Ordinal));
-        Assert.Contains(texts, static t => t.Contains("[card]", StringComparison.Ordinal));
+        return texts;
     }
 
-    private WebApplication BuildApplication(bool medicAppTelemetryFirst)
+    private List<string?> Texts(string baseType, string field)
+    {
+        var texts = _server.Envelopes.Where(e => BaseType(e) == baseType).Select(e => (string?)e["data"]!["baseData"]![field]).ToList();
+        Assert.NotEmpty(texts);
+        return texts;
+    }
+
+    private WebApplication BuildApplication(bool medicAppTelemetryFirst, Action<MedicAppTelemetryBuilder>? telemetry = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -111,7 +149,8 @@ public sealed class TechnicalTelemetryPrivacyTests : IDisposable
 
         if (medicAppTelemetryFirst)
         {
-            AddMedicAppTelemetry(builder.Services);
+            var medicApp = AddMedicAppTelemetry(builder.Services);
+            telemetry?.Invoke(medicApp);
         }
 
         builder.Services.AddApplicationInsightsTelemetryWorkerService(options =>
@@ -129,7 +168,8 @@ public sealed class TechnicalTelemetryPrivacyTests : IDisposable
 
         if (!medicAppTelemetryFirst)
         {
-            AddMedicAppTelemetry(builder.Services);
+            var medicApp = AddMedicAppTelemetry(builder.Services);
+            telemetry?.Invoke(medicApp);
         }
 
         var app = builder.Build();
@@ -154,7 +194,7 @@ public sealed class TechnicalTelemetryPrivacyTests : IDisposable
         return app;
     }
 
-    private void AddMedicAppTelemetry(IServiceCollection services)
+    private MedicAppTelemetryBuilder AddMedicAppTelemetry(IServiceCollection services)
         => services.AddMedicAppTelemetry(options =>
         {
             options.Pseudonymization.Key = TelemetryServices.Key;
