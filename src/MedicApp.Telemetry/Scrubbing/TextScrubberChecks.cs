@@ -15,6 +15,12 @@ internal static class TextScrubberChecks
     /// <summary>The scrubbed text of a formatted value, or null when it can stay as it is.</summary>
     public static string? ScrubChanged(this ITextScrubber scrubber, ReadOnlySpan<char> text)
     {
+        // A formatted number holds no percent-encoding.
+        if ((scrubber as PercentDecodingScrubber)?.Inner is PiiScrubber decoded)
+        {
+            scrubber = decoded;
+        }
+
         if (scrubber is PiiScrubber pii)
         {
             return pii.ContainsPersonalData(text) ? pii.Scrub(text) : null;

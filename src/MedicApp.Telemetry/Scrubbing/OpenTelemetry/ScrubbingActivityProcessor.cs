@@ -31,7 +31,7 @@ public sealed class ScrubbingActivityProcessor : BaseProcessor<Activity>
     public ScrubbingActivityProcessor(ITextScrubber scrubber)
     {
         ArgumentNullException.ThrowIfNull(scrubber);
-        _scrubber = scrubber;
+        _scrubber = PercentDecodingScrubber.Wrap(scrubber);
 
         // Samples nothing: the application's tracer provider alone decides which spans exist.
         _exceptionListener = new ActivityListener

@@ -20,7 +20,7 @@ public sealed class ScrubbingLogProcessor : BaseProcessor<LogRecord>
     public ScrubbingLogProcessor(ITextScrubber scrubber)
     {
         ArgumentNullException.ThrowIfNull(scrubber);
-        _scrubber = scrubber;
+        _scrubber = PercentDecodingScrubber.Wrap(scrubber);
     }
 
     /// <inheritdoc/>
