@@ -28,12 +28,14 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _inMemoryEvents;
 
-    private ApiHost(TestDatabase database, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private ApiHost(TestDatabase database, Dictionary<string, string?> settings, Action<IServiceCollection>? services, bool inMemoryEvents)
     {
         _database = database;
         _settings = settings;
         _services = services;
+        _inMemoryEvents = inMemoryEvents;
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
@@ -46,10 +48,15 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
 
     /// <summary>
     /// Starts a host; <paramref name="settings"/> override the test defaults (null removes one), and
-    /// <paramref name="services"/> changes the API's services after its own registrations.
+    /// <paramref name="services"/> changes the API's services after its own registrations. Without
+    /// <paramref name="inMemoryEvents"/>, events go where the API's configuration sends them, as in production.
     /// </summary>
     public static async Task<ApiHost> StartAsync(
-        DatabaseProvider provider = DatabaseProvider.Sqlite, IDictionary<string, string?>? settings = null, bool kestrel = false, Action<IServiceCollection>? services = null)
+        DatabaseProvider provider = DatabaseProvider.Sqlite,
+        IDictionary<string, string?>? settings = null,
+        bool kestrel = false,
+        Action<IServiceCollection>? services = null,
+        bool inMemoryEvents = true)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var all = new Dictionary<string, string?>
@@ -71,7 +78,7 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
             all[key] = value;
         }
 
-        var host = new ApiHost(database, all, services);
+        var host = new ApiHost(database, all, services, inMemoryEvents);
         if (kestrel)
         {
             host.UseKestrel(0);
@@ -112,7 +119,11 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
-            services.AddMedicAppTelemetry().UseInMemorySink();
+            if (_inMemoryEvents)
+            {
+                services.AddMedicAppTelemetry().UseInMemorySink();
+            }
+
             _services?.Invoke(services);
         });
     }
