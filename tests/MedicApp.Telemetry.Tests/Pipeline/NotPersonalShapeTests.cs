@@ -7,6 +7,8 @@ using MedicApp.Telemetry.Events;
 using MedicApp.Telemetry.Testing;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -198,6 +200,23 @@ public sealed class NotPersonalShapeTests
         services.GetRequiredService<ShapedEvents>().ScreenOpened("fr-FR", "scr-1", "jd@example.fr");
 
         Assert.Equal(TelemetryLimits.WithheldValue, services.GetRequiredService<InMemoryEventSink>().LatestEvent.Properties["build"]);
+    }
+
+    [Fact]
+    public void WithheldValue_IsLoggedAsAWarningWithoutTheValue()
+    {
+        var logger = new FakeLogger<TelemetryHealth>();
+        var options = Options.Create(new MedicAppTelemetryOptions { StrictMode = false });
+        using var health = new TelemetryHealth(logger);
+
+        new EventTracker(TelemetryServices.Pipeline(new NoOpSink(), health, options)).PatientRegistered("p", ClientChannel.Web, "jd@example.fr");
+
+        var record = Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Equal(LogLevel.Warning, record.Level);
+        Assert.Contains("'locale'", record.Message, StringComparison.Ordinal);
+        Assert.Contains("'patient_registered'", record.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("jd@example.fr", record.Message, StringComparison.Ordinal);
+        Assert.Equal(1, health.GetStatistics().ValuesWithheld);
     }
 
     [Fact]
