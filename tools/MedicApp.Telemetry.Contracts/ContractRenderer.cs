@@ -28,7 +28,8 @@ public static class ContractRenderer
             .Append("Events land in Application Insights `customEvents`; every property is a string in `customDimensions`,\n")
             .Append("read in KQL with the reader given below (for example `todouble(customDimensions.utilization_ratio)`).\n")
             .Append("Every event also carries `event_id`, `schema_version` and `event_area`, and `event_warnings` when a value\n")
-            .Append("was changed on the way out. Pseudonymized values read `{keyId}:{32 hex}`.\n");
+            .Append("was changed on the way out. Pseudonymized values read `{keyId}:{32 hex}`. A not-personal string outside\n")
+            .Append("the values, pattern or length given below, or that looks personal, is sent as `[withheld]`.\n");
         foreach (var area in catalogue.Events.GroupBy(static e => e.Area).OrderBy(static g => g.Key, System.StringComparer.Ordinal))
         {
             text.Append("\n## ").Append(area.Key).Append('\n');
@@ -40,6 +41,16 @@ public static class ContractRenderer
                 foreach (var property in definition.Properties)
                 {
                     var values = property.AllowedValues.Count > 0 ? " One of " + string.Join(", ", property.AllowedValues.Select(static v => "`" + v + "`")) + "." : string.Empty;
+                    if (property.Pattern is { } pattern)
+                    {
+                        values += " Matches `" + pattern.Replace("|", "\\|") + "` as a whole.";
+                    }
+
+                    if (property.MaxLength > 0)
+                    {
+                        values += " At most " + property.MaxLength + " characters: " + property.MaxLengthReason?.Replace("|", "\\|");
+                    }
+
                     text.Append("| `").Append(property.Name).Append('`').Append(property.IsOptional ? " (optional)" : string.Empty)
                         .Append(" | ").Append(CatalogueContract.GetWireType(property))
                         .Append(" | `").Append(CatalogueContract.GetKqlReader(property)).Append("()`")

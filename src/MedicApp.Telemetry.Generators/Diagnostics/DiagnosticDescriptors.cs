@@ -253,4 +253,76 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         helpLinkUri: HelpLinkBase + "medtel0027");
+
+    public static readonly DiagnosticDescriptor NotPersonalStringWithoutShape = new DiagnosticDescriptor(
+        "MEDTEL0028",
+        "Not-personal string without a shape",
+        "Parameter '{0}' is a [NotPersonal] string without a shape: any text, a name or an email included, would pass as not personal. Declare the values it takes: AllowedValues = new[] {{ … }}, Pattern = \"^…$\", or MaxLength = n with a Reason; or make it an enum.",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0028");
+
+    public static readonly DiagnosticDescriptor InvalidShapePattern = new DiagnosticDescriptor(
+        "MEDTEL0029",
+        "Invalid not-personal pattern",
+        "Pattern '{1}' of parameter '{0}' cannot be used: {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0029");
+
+    public static readonly DiagnosticDescriptor MaxLengthWithoutReason = new DiagnosticDescriptor(
+        "MEDTEL0030",
+        "MaxLength without a reason",
+        "Parameter '{0}' declares MaxLength = {1} without a Reason: a length accepts any text that short, so say why neither AllowedValues nor a Pattern can describe its values (Reason = \"…\")",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0030");
+
+    public static readonly DiagnosticDescriptor ConflictingShapes = new DiagnosticDescriptor(
+        "MEDTEL0031",
+        "Conflicting not-personal shapes",
+        "Parameter '{0}' declares {1}: a [NotPersonal] string declares exactly one shape. Keep the one that describes its values best (AllowedValues, then Pattern, then MaxLength).",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0031");
+
+    public static readonly DiagnosticDescriptor InvalidAllowedValues = new DiagnosticDescriptor(
+        "MEDTEL0032",
+        "Invalid allowed values",
+        "The AllowedValues of parameter '{0}' cannot be used: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0032");
+
+    public static readonly DiagnosticDescriptor InvalidMaxLength = new DiagnosticDescriptor(
+        "MEDTEL0033",
+        "Invalid MaxLength",
+        "Parameter '{0}' declares MaxLength = {1}: it must be between 1 and {2}, the longest value Application Insights keeps",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0033");
+
+    public static readonly DiagnosticDescriptor ShapeOnNonString = new DiagnosticDescriptor(
+        "MEDTEL0034",
+        "Shape on a property that is not a string",
+        "Parameter '{0}' of type '{1}' declares {2}: only a string has a declared shape (an enum's members are its values; a number, a bool or a Guid cannot hold a name). Remove it.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0034");
+
+    public static readonly DiagnosticDescriptor ReasonWithoutMaxLength = new DiagnosticDescriptor(
+        "MEDTEL0035",
+        "Reason without MaxLength",
+        "Parameter '{0}' declares a Reason without MaxLength: the Reason explains why a length is the only shape of the values. Add MaxLength, or remove the Reason.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLinkBase + "medtel0035");
 }

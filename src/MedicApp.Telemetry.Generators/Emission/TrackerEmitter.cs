@@ -126,10 +126,18 @@ internal static class TrackerEmitter
         {
             var allowed = p.Kind == PropertyKind.Enum
                 ? "new string[] { " + string.Join(", ", p.EnumMembers.Select(static m => Literal(m.WireName))) + " }"
-                : "null";
+                : p.Shape is { AllowedValues.Count: > 0 } listed
+                    ? "new string[] { " + string.Join(", ", listed.AllowedValues.Select(static v => Literal(v))) + " }"
+                    : "null";
+
+            // A string's other shapes: the definition builds the pattern's regular expression once, for every event.
+            var shape = p.Shape is null
+                ? string.Empty
+                : ", " + (p.Shape.Pattern is null ? "null" : Literal(p.Shape.Pattern)) + ", " + p.Shape.MaxLength.ToString(CultureInfo.InvariantCulture)
+                    + ", " + (p.Shape.Reason is null ? "null" : Literal(p.Shape.Reason));
             w.Line("        new " + Ns + "PropertyDefinition(" + Literal(p.WireName) + ", " + Literal(p.ParameterName.TrimStart('@')) + ", "
                 + Literal(p.Description) + ", " + Ns + "PropertyType." + p.Kind + ", " + (p.IsOptional ? "true" : "false") + ", "
-                + Ns + "DataClassification." + p.Classification + ", " + Literal(p.ClrTypeName) + ", " + allowed + "),");
+                + Ns + "DataClassification." + p.Classification + ", " + Literal(p.ClrTypeName) + ", " + allowed + shape + "),");
         }
 
         w.Line("    });");

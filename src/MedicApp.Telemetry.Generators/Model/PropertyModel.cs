@@ -14,6 +14,7 @@ namespace MedicApp.Telemetry.Generators.Model;
 /// <param name="EnumTypeName">The fully qualified enum type, for enum properties.</param>
 /// <param name="EnumMembers">The enum members, for enum properties.</param>
 /// <param name="Number">The type a number is written as, for integer and floating-point properties.</param>
+/// <param name="Shape">The declared shape of a <c>[NotPersonal]</c> string, if any.</param>
 internal sealed record PropertyModel(
     string ParameterName,
     string MemberName,
@@ -27,4 +28,5 @@ internal sealed record PropertyModel(
     string Description,
     string? EnumTypeName,
     ImmutableEquatableArray<EnumMemberModel> EnumMembers,
-    NumberType Number = NumberType.None);
+    NumberType Number = NumberType.None,
+    StringShapeModel? Shape = null);

@@ -121,7 +121,7 @@ internal static class EventParser
                 version,
                 FormatParameters(method),
                 properties.ToImmutableEquatableArray(),
-                IsValid: diagnostics.Count == 0 && properties.Count == method.Parameters.Length);
+                IsValid: !diagnostics.Any(static d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error) && properties.Count == method.Parameters.Length);
         }
 
         var stub = model is null ? ReadStub(method, syntax) : null;
@@ -311,6 +311,7 @@ internal static class EventParser
     {
         var location = parameter.Locations.FirstOrDefault();
         var parameterName = parameter.Name;
+        var diagnosticsBefore = diagnostics.Count;
         if (parameter.RefKind != RefKind.None || parameter.IsParams)
         {
             var modifier = parameter.IsParams ? "params" : parameter.RefKind switch
@@ -346,7 +347,7 @@ internal static class EventParser
             return null;
         }
 
-        var classification = ReadClassification(parameter, out var description, out var explicitName, diagnostics);
+        var classification = ReadClassification(parameter, out var description, out var explicitName, out var shapeArguments, diagnostics);
         // No default, whatever the type: a Guid can be a patient id and a DateTimeOffset a birth date.
         if (classification is null)
         {
@@ -409,6 +410,14 @@ internal static class EventParser
             }
         }
 
+        // Last: a property already rejected gets no word about its shape on top.
+        StringShapeModel? shape = null;
+        if (classification == Classification.NotPersonal && diagnostics.Count == diagnosticsBefore
+            && !ShapeRules.TryRead(shapeArguments, kind, parameterName, typeDisplay, location, diagnostics, out shape))
+        {
+            return null;
+        }
+
         var isOptional = typeRead.IsNullableValueType || (kind == PropertyKind.String && parameter.NullableAnnotation == NullableAnnotation.Annotated);
         return new PropertyModel(
             EscapeIdentifier(parameterName),
@@ -423,13 +432,16 @@ internal static class EventParser
             description,
             enumTypeName,
             enumMembers,
-            typeRead.Number);
+            typeRead.Number,
+            shape);
     }
 
-    private static Classification? ReadClassification(IParameterSymbol parameter, out string description, out string? explicitName, List<DiagnosticInfo> diagnostics)
+    private static Classification? ReadClassification(
+        IParameterSymbol parameter, out string description, out string? explicitName, out ShapeRules.Arguments? shape, List<DiagnosticInfo> diagnostics)
     {
         description = string.Empty;
         explicitName = null;
+        shape = null;
         Classification? found = null;
         foreach (var attribute in parameter.GetAttributes())
         {
@@ -458,8 +470,18 @@ internal static class EventParser
                 description = text;
             }
 
+            if (classification == Classification.NotPersonal)
+            {
+                shape = new ShapeRules.Arguments();
+            }
+
             foreach (var argument in attribute.NamedArguments)
             {
+                if (shape is not null && shape.TryRead(argument.Key, argument.Value))
+                {
+                    continue;
+                }
+
                 if (argument.Key == "Name" && argument.Value.Value is string name)
                 {
                     explicitName = name;

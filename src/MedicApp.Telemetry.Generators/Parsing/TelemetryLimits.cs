@@ -10,6 +10,7 @@ internal static class TelemetryLimits
     public const int MaxPropertyNameLength = 150;
     public const int MaxPropertiesPerEvent = 100;
     public const int MaxAreaLength = 64;
+    public const int MaxPropertyValueLength = 8192;
 
     /// <summary>The properties the SDK adds to every event, in the order the sinks see them.</summary>
     public static readonly string[] ReservedPropertyNames = ["event_id", "schema_version", "event_area", "event_warnings"];

@@ -123,6 +123,17 @@ public static class CatalogueContract
                 json.WriteEndArray();
             }
 
+            if (property.Pattern is not null)
+            {
+                json.WriteString("pattern", property.Pattern);
+            }
+
+            if (property.MaxLength > 0)
+            {
+                json.WriteNumber("maxLength", property.MaxLength);
+                json.WriteString("maxLengthReason", property.MaxLengthReason);
+            }
+
             json.WriteEndObject();
         }
 

@@ -44,6 +44,12 @@ public static class TelemetryLimits
     /// <summary>Present only when a value was changed on the way: <c>property:issue</c> pairs, comma separated.</summary>
     public const string WarningsProperty = "event_warnings";
 
+    /// <summary>
+    /// What is sent instead of a not-personal string that is outside its declared shape or looks personal: the value
+    /// itself never leaves, and <see cref="WarningsProperty"/> says why.
+    /// </summary>
+    public const string WithheldValue = "[withheld]";
+
     /// <summary>Gets the properties MedicApp.Telemetry adds to every event; a catalogue may not declare them.</summary>
     public static IReadOnlyList<string> ReservedPropertyNames { get; } =
         [EventIdProperty, SchemaVersionProperty, AreaProperty, WarningsProperty];

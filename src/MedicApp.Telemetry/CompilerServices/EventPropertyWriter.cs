@@ -21,12 +21,29 @@ public ref struct EventPropertyWriter
         _policy = policy;
     }
 
-    /// <summary>Writes a not-personal string, truncated and marked when too long; null writes nothing.</summary>
+    /// <summary>
+    /// Writes a not-personal string; null writes nothing. A value outside the property's declared shape, or in which the
+    /// registered text scrubber finds personal data, is sent as <see cref="TelemetryLimits.WithheldValue"/> and marked;
+    /// a value without a declared shape is truncated and marked when too long.
+    /// </summary>
     /// <param name="index">The property index.</param>
     /// <param name="value">The value.</param>
     public readonly void WriteString(int index, string? value)
     {
-        if (value is not null)
+        if (value is null)
+        {
+            return;
+        }
+
+        if (!_record.Definition.PropertyArray[index].FitsShape(value))
+        {
+            Withhold(index, ValueIssue.OutsideShape);
+        }
+        else if (_policy.Detector.WouldChange(value))
+        {
+            Withhold(index, ValueIssue.LooksPersonal);
+        }
+        else
         {
             AddText(index, value);
         }
@@ -162,7 +179,22 @@ public ref struct EventPropertyWriter
         _record.Add(EventProperty.FromText(Name(index), value));
     }
 
+    // The event is still sent: the property holds the placeholder, never the value, and event_warnings says why.
+    private readonly void Withhold(int index, ValueIssue issue)
+    {
+        var name = Mark(index, issue);
+        _policy.Health.ValueWithheld(_record.Name, name, issue);
+        _record.Add(EventProperty.FromText(name, TelemetryLimits.WithheldValue));
+    }
+
     private readonly void Warn(int index, ValueIssue issue)
+    {
+        Mark(index, issue);
+        _policy.Health.ValueChanged();
+    }
+
+    // Strict mode throws instead; otherwise the issue is listed in the event's event_warnings.
+    private readonly string Mark(int index, ValueIssue issue)
     {
         var name = Name(index);
         if (_policy.Strict)
@@ -171,6 +203,6 @@ public ref struct EventPropertyWriter
         }
 
         _record.AddWarning(name, issue);
-        _policy.Health.ValueChanged();
+        return name;
     }
 }

@@ -36,6 +36,7 @@ public sealed class TelemetryHealth : IDisposable
     private long _dropped;
     private long _deferred;
     private long _valuesChanged;
+    private long _valuesWithheld;
 
     /// <summary>Creates the health tracker.</summary>
     /// <param name="logger">Where problems are reported.</param>
@@ -52,6 +53,7 @@ public sealed class TelemetryHealth : IDisposable
         _meter.CreateObservableCounter("medicapp.telemetry.events.deferred", () => Volatile.Read(ref _deferred), "{event}", "Events a sink could not send yet and keeps for a retry.");
         _meter.CreateObservableCounter("medicapp.telemetry.sink.failures", () => Volatile.Read(ref _sinkFailures), "{failure}", "Exceptions thrown by sinks.");
         _meter.CreateObservableCounter("medicapp.telemetry.values.changed", () => Volatile.Read(ref _valuesChanged), "{value}", "Values truncated, dropped or marked.");
+        _meter.CreateObservableCounter("medicapp.telemetry.values.withheld", () => Volatile.Read(ref _valuesWithheld), "{value}", "Not-personal strings sent as [withheld]: outside their declared shape, or looking personal.");
         _meter.CreateObservableGauge("medicapp.telemetry.backlog.pending", () => MeasureBacklogs(static r => r.Pending), "{event}", "Events a sink holds in memory that the ingestion endpoint has not answered yet.");
         _meter.CreateObservableGauge("medicapp.telemetry.backlog.stored", () => MeasureBacklogs(static r => r.Stored), "{event}", "Events kept on disk to be sent again.");
         _meter.CreateObservableGauge("medicapp.telemetry.backlog.oldest_age", () => MeasureBacklogs(static r => r.OldestStoredAge.TotalSeconds), "s", "How long the oldest stored event has waited; 0 when none is stored.");
@@ -78,6 +80,7 @@ public sealed class TelemetryHealth : IDisposable
             Volatile.Read(ref _valuesChanged),
             Volatile.Read(ref _deferred))
         {
+            ValuesWithheld = Volatile.Read(ref _valuesWithheld),
             BacklogPending = pending,
             BacklogStored = stored,
             OldestStoredAge = oldest,
@@ -149,6 +152,16 @@ public sealed class TelemetryHealth : IDisposable
     }
 
     internal void ValueChanged() => Interlocked.Increment(ref _valuesChanged);
+
+    // A defect of the calling code (a personal value passed as not personal): logged without the value, which never leaves.
+    internal void ValueWithheld(string eventName, string propertyName, ValueIssue issue)
+    {
+        Interlocked.Increment(ref _valuesWithheld);
+        Report("withheld:" + eventName + ":" + propertyName + ":" + issue, 1, null, static (logger, _, n, state) =>
+            logger.LogWarning(
+                "MedicApp.Telemetry withheld {Count} value(s) of not-personal property '{Property}' of event '{Event}' ({Issue}): sent as [withheld]. Fix the calling code.",
+                n, state.Property, state.Event, state.Issue), (Event: eventName, Property: propertyName, Issue: issue));
+    }
 
     internal void SinkFailed(string sinkName, string eventName, Exception exception)
     {

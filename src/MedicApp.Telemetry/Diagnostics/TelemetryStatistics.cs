@@ -18,6 +18,12 @@ public readonly record struct TelemetryStatistics(
     long EventsDeferred)
 {
     /// <summary>
+    /// Gets the not-personal strings sent as <see cref="TelemetryLimits.WithheldValue"/> because they did not fit their
+    /// declared shape or looked personal; each is also listed in its event's <c>event_warnings</c>.
+    /// </summary>
+    public long ValuesWithheld { get; init; }
+
+    /// <summary>
     /// Gets the events the sinks hold in memory that the ingestion endpoint has not answered yet: queued, or in requests
     /// on the wire.
     /// </summary>

@@ -18,7 +18,7 @@ public sealed partial class EventTracker
         [Pseudonymized("The patient, pseudonymized.")] string patientId,
         [Pseudonymized("The appointment, pseudonymized.")] Guid appointmentId,
         [Pseudonymized("The practitioner, pseudonymized.")] string practitionerId,
-        [NotPersonal("The clinic's reference.")] string clinicId,
+        [NotPersonal("The clinic's reference.", Pattern = ClinicReference)] string clinicId,
         [NotPersonal("The kind of appointment.")] AppointmentKind kind,
         [NotPersonal("Where it was booked.")] ClientChannel channel,
         [NotPersonal("Time from booking to the appointment.")] TimeSpan leadTime);
@@ -52,7 +52,7 @@ public sealed partial class EventTracker
     [TelemetryEvent("appointment_slot_utilization", Area = "LOG-13", Description = "How many of a practitioner's slots of a day are booked.")]
     public partial void AppointmentSlotUtilization(
         [Pseudonymized("The practitioner, pseudonymized.")] string practitionerId,
-        [NotPersonal("The clinic's reference.")] string clinicId,
+        [NotPersonal("The clinic's reference.", Pattern = ClinicReference)] string clinicId,
         [NotPersonal("The day measured, at midnight in the clinic's time zone.")] DateTimeOffset day,
         [NotPersonal("Slots open that day.")] int totalSlots,
         [NotPersonal("Slots booked.")] int bookedSlots,

@@ -13,7 +13,8 @@ public sealed partial class EventTracker
     public partial void PatientRegistered(
         [Pseudonymized("The patient, pseudonymized.")] string patientId,
         [NotPersonal("Where the patient registered.")] ClientChannel channel,
-        [NotPersonal("The interface language, such as fr-FR.")] string? locale = null);
+        [NotPersonal("The interface language, such as fr-FR.", AllowedValues = new[] { "fr-FR", "fr-BE", "fr-CH", "fr-LU", "fr-MC", "en-GB", "en-US", "de-DE", "es-ES", "it-IT", "pt-PT" })]
+        string? locale = null);
 
     /// <summary>Tracks <c>patient_dossier_completed</c>: a patient completed their medical file.</summary>
     /// <param name="patientId">The patient's id.</param>

@@ -39,7 +39,7 @@ public sealed partial class EventTracker
     [TelemetryEvent("signature_cabinet_initiated", Area = "LOG-12", Description = "A signature at the clinic was started.")]
     public partial void SignatureCabinetInitiated(
         [Pseudonymized("The patient, pseudonymized.")] string patientId,
-        [NotPersonal("The clinic's reference.")] string clinicId,
+        [NotPersonal("The clinic's reference.", Pattern = ClinicReference)] string clinicId,
         [Pseudonymized("The practitioner, pseudonymized.")] string practitionerId,
         [NotPersonal("The kind of document.")] SignatureDocument document);
 
@@ -53,7 +53,7 @@ public sealed partial class EventTracker
     [TelemetryEvent("signature_cabinet_completed", Area = "LOG-12", Description = "A signature at the clinic ended.")]
     public partial void SignatureCabinetCompleted(
         [Pseudonymized("The patient, pseudonymized.")] string patientId,
-        [NotPersonal("The clinic's reference.")] string clinicId,
+        [NotPersonal("The clinic's reference.", Pattern = ClinicReference)] string clinicId,
         [Pseudonymized("The practitioner, pseudonymized.")] string practitionerId,
         [NotPersonal("The kind of document.")] SignatureDocument document,
         [NotPersonal("How the signature ended.")] SignatureOutcome outcome,

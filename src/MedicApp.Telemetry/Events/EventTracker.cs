@@ -7,4 +7,6 @@ namespace MedicApp.Telemetry.Events;
 /// </summary>
 public sealed partial class EventTracker
 {
+    // A clinic's reference: "clinic-", an optional city, a number (clinic-7, clinic-paris-8). A name is no reference.
+    private const string ClinicReference = "^clinic-([a-z]{1,32}-)?[0-9]{1,6}$";
 }

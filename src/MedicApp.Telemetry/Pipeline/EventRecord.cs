@@ -96,6 +96,8 @@ public sealed class EventRecord
         {
             ValueIssue.Truncated => "truncated",
             ValueIssue.NotFinite => "not_finite",
+            ValueIssue.OutsideShape => "outside_shape",
+            ValueIssue.LooksPersonal => "looks_personal",
             _ => "undefined_enum",
         });
     }

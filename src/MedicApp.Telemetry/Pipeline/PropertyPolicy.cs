@@ -7,6 +7,12 @@ internal sealed class PropertyPolicy(Pseudonymizer pseudonymizer, ITextScrubber 
 
     public ITextScrubber Scrubber { get; } = scrubber;
 
+    /// <summary>
+    /// What looks for personal data in not-personal strings: the registered scrubber, but for
+    /// <see cref="RedactingTextScrubber"/>, which finds nothing and redacts everything, <see cref="PiiScrubber.Default"/>.
+    /// </summary>
+    public ITextScrubber Detector { get; } = scrubber is RedactingTextScrubber ? PiiScrubber.Default : scrubber;
+
     public TelemetryHealth Health { get; } = health;
 
     public bool Strict { get; } = strict;

@@ -54,6 +54,8 @@ public sealed class TelemetryValueException : Exception
     {
         ValueIssue.Truncated => $"the text is longer than {TelemetryLimits.MaxPropertyValueLength} characters",
         ValueIssue.NotFinite => "the number is NaN or infinite",
+        ValueIssue.OutsideShape => "the not-personal text does not fit the shape its declaration gives (allowed values, pattern or maximum length)",
+        ValueIssue.LooksPersonal => "the not-personal text holds what the text scrubber finds personal (an email, a phone number…)",
         _ => "the enum value has no named member",
     };
 }

@@ -11,4 +11,16 @@ public enum ValueIssue
 
     /// <summary>An enum value had no named member; its number was sent instead of a name.</summary>
     UndefinedEnum,
+
+    /// <summary>
+    /// A not-personal string did not fit the shape its declaration gives (allowed values, pattern or maximum length):
+    /// <see cref="TelemetryLimits.WithheldValue"/> was sent instead.
+    /// </summary>
+    OutsideShape,
+
+    /// <summary>
+    /// The registered <see cref="ITextScrubber"/> found personal data (an email, a phone number…) in a not-personal string:
+    /// <see cref="TelemetryLimits.WithheldValue"/> was sent instead.
+    /// </summary>
+    LooksPersonal,
 }

@@ -36,6 +36,12 @@ public abstract class BadInputTests : ApiTest
         { "POST", "/appointments", """{"patientId":"not-a-guid","practitionerId":"prac-0001","kind":"consultation","startsAt":"2026-12-02T09:00:00+01:00"}""", HttpStatusCode.BadRequest },
         { "POST", "/appointments", """{"patientId":"0193a6f6-0000-7000-8000-000000000000","practitionerId":"prac-0001","kind":"consultation","startsAt":"tomorrow"}""", HttpStatusCode.BadRequest },
 
+        // References and values that name nothing MedicApp knows: a practitioner, a clinic, a supported locale.
+        { "POST", "/appointments", """{"patientId":"0193a6f6-0000-7000-8000-000000000000","practitionerId":"prac-9999","kind":"consultation","startsAt":"2026-12-02T09:00:00+01:00"}""", HttpStatusCode.BadRequest },
+        { "POST", "/patients/0193a6f6-0000-7000-8000-000000000000/signatures/clinic", """{"document":"care_contract","clinicId":"Dr Jean Dupont","practitionerId":"prac-0001"}""", HttpStatusCode.BadRequest },
+        { "POST", "/patients", """{"email":"a@example.fr","phone":"0612345678","password":"correct horse battery","locale":"jd@example.fr"}""", HttpStatusCode.BadRequest },
+        { "POST", "/patients", """{"email":"a@example.fr","phone":"0612345678","password":"correct horse battery","locale":"06 98 76 54 32"}""", HttpStatusCode.BadRequest },
+
         // Malformed JSON, or none.
         { "POST", "/patients", """{"email":"a@example.fr",""", HttpStatusCode.BadRequest },
         { "POST", "/patients", "", HttpStatusCode.BadRequest },
@@ -45,7 +51,6 @@ public abstract class BadInputTests : ApiTest
         { "GET", "/patients/0193a6f6-0000-7000-8000-000000000000", "", HttpStatusCode.NotFound },
         { "PUT", "/patients/0193a6f6-0000-7000-8000-000000000000/medical-file", """{"medicalHistory":"x","allergies":"x","currentTreatments":"x"}""", HttpStatusCode.NotFound },
         { "POST", "/appointments", """{"patientId":"0193a6f6-0000-7000-8000-000000000000","practitionerId":"prac-0001","kind":"consultation","startsAt":"2026-12-02T09:00:00+01:00"}""", HttpStatusCode.NotFound },
-        { "POST", "/appointments", """{"patientId":"0193a6f6-0000-7000-8000-000000000000","practitionerId":"prac-9999","kind":"consultation","startsAt":"2026-12-02T09:00:00+01:00"}""", HttpStatusCode.NotFound },
         { "POST", "/appointments/0193a6f6-0000-7000-8000-000000000000/cancellation", """{"cancelledBy":"patient","reason":"other"}""", HttpStatusCode.NotFound },
         { "GET", "/prescriptions/0193a6f6-0000-7000-8000-000000000000/document?downloadedBy=patient", "", HttpStatusCode.NotFound },
         { "POST", "/signatures/0193a6f6-0000-7000-8000-000000000000/clinic-completion", """{"outcome":"signed"}""", HttpStatusCode.NotFound },

@@ -22,13 +22,23 @@ internal static class DiagnosticAssert
     /// diagnostic for <paramref name="markup"/>, as <see cref="ReportsSingle(string, string[])"/> does.
     /// </summary>
     public static Diagnostic ReportsSingle(LanguageVersion languageVersion, string markup, params string[] messageParts)
+        => ReportsSingle(languageVersion, DiagnosticSeverity.Error, markup, messageParts);
+
+    /// <summary>
+    /// Asserts that the generator reports exactly one diagnostic for <paramref name="markup"/>, as
+    /// <see cref="ReportsSingle(string, string[])"/> does, but as a warning: the build goes on and the code is generated.
+    /// </summary>
+    public static Diagnostic ReportsSingleWarning(string markup, params string[] messageParts)
+        => ReportsSingle(GeneratorHarness.ParseOptions.LanguageVersion, DiagnosticSeverity.Warning, markup, messageParts);
+
+    private static Diagnostic ReportsSingle(LanguageVersion languageVersion, DiagnosticSeverity severity, string markup, string[] messageParts)
     {
         var marked = MarkedSource.Parse(markup);
         var run = GeneratorHarness.Run(languageVersion, marked.Source);
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal(marked.DiagnosticId, diagnostic.Id);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(severity, diagnostic.Severity);
 
         var lineSpan = diagnostic.Location.GetLineSpan();
         Assert.Equal(GeneratorHarness.CatalogueFilePath, lineSpan.Path);

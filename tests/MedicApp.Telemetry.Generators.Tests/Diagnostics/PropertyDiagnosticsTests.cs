@@ -9,28 +9,6 @@ namespace MedicApp.Telemetry.Generators.Tests.Diagnostics;
 /// </summary>
 public sealed class PropertyDiagnosticsTests
 {
-    private const string Template = """
-        using System;
-        using MedicApp.Telemetry;
-
-        namespace Shop;
-
-        public enum PaymentMethod { Card, Transfer }
-
-        public enum Channel { Sms, Email, SMS }
-
-        public enum Outcome { }
-
-        [Flags]
-        public enum OrderFlags { None = 0, Gift = 1, Express = 2 }
-
-        public partial class ShopTracker
-        {
-            [TelemetryEvent("order_placed", Area = "SHP-1", Description = "An order was placed.")]
-            public partial void OrderPlaced(PARAMETERS);
-        }
-        """;
-
     [Theory]
     [InlineData("string")]
     [InlineData("string?")]
@@ -216,5 +194,5 @@ public sealed class PropertyDiagnosticsTests
             "'sms'");
     }
 
-    private static string Catalogue(string parameters) => Template.Replace("PARAMETERS", parameters, System.StringComparison.Ordinal);
+    private static string Catalogue(string parameters) => ShopCatalogue.Declaring(parameters);
 }

@@ -17,7 +17,7 @@ public sealed class EmittedCodeTests
     [InlineData("[NotPersonal] int toString, [NotPersonal] int getType, [NotPersonal] int equals, [NotPersonal] int getHashCode")]
     [InlineData("[NotPersonal] int memberwiseClone, [NotPersonal] int referenceEquals, [NotPersonal] int finalize")]
     [InlineData("[NotPersonal] int s_definition, [NotPersonal] int value")]
-    [InlineData("[NotPersonal] Channel channel, [NotPersonal] string getChannelName, [NotPersonal] Channel? previous, [NotPersonal] int getPreviousName")]
+    [InlineData("[NotPersonal] Channel channel, [NotPersonal(MaxLength = 8, Reason = \"A test value.\")] string getChannelName, [NotPersonal] Channel? previous, [NotPersonal] int getPreviousName")]
     public void Generator_ParameterNamedLikeGeneratedCode_Compiles(string parameters)
         => AssertCompilesWithoutWarnings($$"""
             using MedicApp.Telemetry;

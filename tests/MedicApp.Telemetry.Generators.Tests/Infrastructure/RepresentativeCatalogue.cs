@@ -52,7 +52,7 @@ internal static class RepresentativeCatalogue
                 [Pseudonymized("The patient, pseudonymized.")] string patientId,
                 [Pseudonymized("The practitioner, pseudonymized.")] Guid practitionerId,
                 [NotPersonal("How the visit was booked.")] BookingChannel channel,
-                [NotPersonal("The partner site, if any.")] string? referrer,
+                [NotPersonal("The partner site, if any.", MaxLength = 64, Reason = "Partner sites are host names the partners register.")] string? referrer,
                 [NotPersonal] BookingChannel? previousChannel,
                 [NotPersonal("When the visit takes place.")] DateTimeOffset visitAt,
                 [NotPersonal("From booking to the visit.")] TimeSpan leadTime,
@@ -60,7 +60,7 @@ internal static class RepresentativeCatalogue
                 [NotPersonal("The fee, in euros.")] double fee,
                 [NotPersonal] bool isFirstVisit,
                 [FreeText("The patient's comment, scrubbed.")] string? comment,
-                [NotPersonal("The booking flow.", Name = "booking_flow")] string @event);
+                [NotPersonal("The booking flow.", Name = "booking_flow", AllowedValues = new[] { "quick", "guided" })] string @event);
 
             /// <summary>Tracks <c>visit_cancelled</c>.</summary>
             /// <param name="patientId">The patient.</param>

@@ -35,6 +35,12 @@ public sealed class TelemetryLimitsTests
     }
 
     [Fact]
+    public void MaxPropertyValueLength_GeneratorAndRuntime_Agree()
+    {
+        Assert.Equal(RuntimeLimits.MaxPropertyValueLength, GeneratorLimits.MaxPropertyValueLength);
+    }
+
+    [Fact]
     public void ReservedPropertyNames_GeneratorAndRuntime_AgreeInOrder()
     {
         Assert.Equal(RuntimeLimits.ReservedPropertyNames, GeneratorLimits.ReservedPropertyNames);

@@ -28,7 +28,7 @@ public sealed class GeneratedSourceSnapshotTests
             internal sealed partial class KioskTracker
             {
                 [TelemetryEvent("kiosk_opened", Area = "KSK-1", Description = "A kiosk session started.")]
-                public partial void KioskOpened([NotPersonal] string kioskId);
+                public partial void KioskOpened([NotPersonal(Pattern = "^kiosk-[0-9]{1,4}$")] string kioskId);
 
                 [TelemetryEvent("kiosk_note", Area = "KSK-1", Description = "A note was typed at the kiosk.")]
                 public partial void KioskNote(string note);

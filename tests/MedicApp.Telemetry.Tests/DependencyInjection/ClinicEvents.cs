@@ -4,5 +4,5 @@ namespace MedicApp.Telemetry.Tests.DependencyInjection;
 public sealed partial class ClinicEvents
 {
     [TelemetryEvent("patient_registered", Area = "CLI-1", Description = "A clinic registered a patient at the desk.")]
-    public partial void PatientRegisteredAtDesk([NotPersonal("The clinic's reference.")] string clinicId);
+    public partial void PatientRegisteredAtDesk([NotPersonal("The clinic's reference.", Pattern = "^clinic-[0-9]{1,6}$")] string clinicId);
 }

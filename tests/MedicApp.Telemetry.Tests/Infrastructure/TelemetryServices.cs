@@ -29,7 +29,11 @@ internal static class TelemetryServices
 
     /// <summary>A tracker over one sink, without a service provider, with the <c>k1</c> pseudonymization key.</summary>
     public static EventTracker Tracker(IEventSink sink, TelemetryHealth health, IOptions<MedicAppTelemetryOptions> options)
-        => new(new EventPipeline([sink], new Pseudonymizer(Convert.FromBase64String(Key), "k1"), RedactingTextScrubber.Instance, health, options));
+        => new(Pipeline(sink, health, options));
+
+    /// <summary>A pipeline over one sink, without a service provider, with the <c>k1</c> pseudonymization key.</summary>
+    public static EventPipeline Pipeline(IEventSink sink, TelemetryHealth health, IOptions<MedicAppTelemetryOptions> options)
+        => new([sink], new Pseudonymizer(Convert.FromBase64String(Key), "k1"), RedactingTextScrubber.Instance, health, options);
 
     public static IConfiguration Configuration(IDictionary<string, string?> values)
         => new ConfigurationBuilder().AddInMemoryCollection(values).Build();

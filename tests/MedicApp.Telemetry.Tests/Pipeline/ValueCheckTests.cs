@@ -16,37 +16,37 @@ public sealed class ValueCheckTests
     [Fact]
     public void LongString_IsTruncatedAndMarked()
     {
-        using var services = TelemetryServices.InMemory(static o => o.StrictMode = false);
-        services.GetRequiredService<EventTracker>().PatientRegistered("p", ClientChannel.Web, new string('x', 9000));
+        using var services = Unshaped(strict: false);
+        Measure(services, new string('x', 9000));
 
         var recorded = services.GetRequiredService<InMemoryEventSink>().LatestEvent;
-        Assert.Equal(TelemetryLimits.MaxPropertyValueLength, recorded.Properties["locale"].Length);
-        Assert.Equal("locale:truncated", recorded.Properties["event_warnings"]);
+        Assert.Equal(TelemetryLimits.MaxPropertyValueLength, recorded.Properties["unit"].Length);
+        Assert.Equal("unit:truncated", recorded.Properties["event_warnings"]);
         Assert.Equal(1, services.GetRequiredService<TelemetryHealth>().GetStatistics().ValuesChanged);
     }
 
     [Fact]
     public void LongString_WithAnEmojiAcrossTheLimit_IsCutBeforeIt()
     {
-        using var services = TelemetryServices.InMemory(static o => o.StrictMode = false);
+        using var services = Unshaped(strict: false);
         var prefix = new string('x', TelemetryLimits.MaxPropertyValueLength - 1);
 
-        services.GetRequiredService<EventTracker>().PatientRegistered("p", ClientChannel.Web, prefix + "\U0001F44D" + "tail");
+        Measure(services, prefix + "\U0001F44D" + "tail");
 
         var recorded = services.GetRequiredService<InMemoryEventSink>().LatestEvent;
-        Assert.Equal(prefix, recorded.Properties["locale"]);
-        Assert.Equal("locale:truncated", recorded.Properties["event_warnings"]);
+        Assert.Equal(prefix, recorded.Properties["unit"]);
+        Assert.Equal("unit:truncated", recorded.Properties["event_warnings"]);
     }
 
     [Fact]
     public void LongString_WithAnEmojiJustBeforeTheLimit_KeepsIt()
     {
-        using var services = TelemetryServices.InMemory(static o => o.StrictMode = false);
+        using var services = Unshaped(strict: false);
         var kept = new string('x', TelemetryLimits.MaxPropertyValueLength - 2) + "\U0001F44D";
 
-        services.GetRequiredService<EventTracker>().PatientRegistered("p", ClientChannel.Web, kept + "tail");
+        Measure(services, kept + "tail");
 
-        Assert.Equal(kept, services.GetRequiredService<InMemoryEventSink>().LatestEvent.Properties["locale"]);
+        Assert.Equal(kept, services.GetRequiredService<InMemoryEventSink>().LatestEvent.Properties["unit"]);
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public sealed class ValueCheckTests
     public void NonFiniteNumber_IsDroppedAndMarked(double ratio)
     {
         using var services = TelemetryServices.InMemory(static o => o.StrictMode = false);
-        services.GetRequiredService<EventTracker>().AppointmentSlotUtilization("dr", "c", DateTimeOffset.UnixEpoch, 0, 0, 0, ratio);
+        services.GetRequiredService<EventTracker>().AppointmentSlotUtilization("dr", "clinic-1", DateTimeOffset.UnixEpoch, 0, 0, 0, ratio);
 
         var recorded = services.GetRequiredService<InMemoryEventSink>().LatestEvent;
         Assert.False(recorded.Properties.ContainsKey("utilization_ratio"));
@@ -86,20 +86,19 @@ public sealed class ValueCheckTests
     [Fact]
     public void StrictMode_LongString_Throws()
     {
-        using var services = TelemetryServices.InMemory();
-        var tracker = services.GetRequiredService<EventTracker>();
+        using var services = Unshaped(strict: true);
 
-        AssertRejected(services, () => tracker.PatientRegistered("p", ClientChannel.Web, new string('x', TelemetryLimits.MaxPropertyValueLength + 1)), "patient_registered", "locale", ValueIssue.Truncated);
+        AssertRejected(services, () => Measure(services, new string('x', TelemetryLimits.MaxPropertyValueLength + 1)), "optional_values_measured", "unit", ValueIssue.Truncated);
     }
 
     [Fact]
     public void StrictMode_StringAtTheLimit_IsSentWhole()
     {
-        using var services = TelemetryServices.InMemory();
+        using var services = Unshaped(strict: true);
 
-        services.GetRequiredService<EventTracker>().PatientRegistered("p", ClientChannel.Web, new string('x', TelemetryLimits.MaxPropertyValueLength));
+        Measure(services, new string('x', TelemetryLimits.MaxPropertyValueLength));
 
-        Assert.Equal(TelemetryLimits.MaxPropertyValueLength, services.GetRequiredService<InMemoryEventSink>().LatestEvent.Properties["locale"].Length);
+        Assert.Equal(TelemetryLimits.MaxPropertyValueLength, services.GetRequiredService<InMemoryEventSink>().LatestEvent.Properties["unit"].Length);
     }
 
     [Theory]
@@ -110,7 +109,7 @@ public sealed class ValueCheckTests
         using var services = TelemetryServices.InMemory();
         var tracker = services.GetRequiredService<EventTracker>();
 
-        AssertRejected(services, () => tracker.AppointmentSlotUtilization("dr", "c", DateTimeOffset.UnixEpoch, 0, 0, 0, ratio), "appointment_slot_utilization", "utilization_ratio", ValueIssue.NotFinite);
+        AssertRejected(services, () => tracker.AppointmentSlotUtilization("dr", "clinic-1", DateTimeOffset.UnixEpoch, 0, 0, 0, ratio), "appointment_slot_utilization", "utilization_ratio", ValueIssue.NotFinite);
         Assert.Equal(0, services.GetRequiredService<TelemetryHealth>().GetStatistics().EventsFailed);
     }
 
@@ -175,6 +174,13 @@ public sealed class ValueCheckTests
         Assert.Null(provider.GetRequiredService<IOptions<MedicAppTelemetryOptions>>().Value.StrictMode);
         Assert.Equal(1, provider.GetRequiredService<CountingSink>().Count);
     }
+
+    // A string without a declared shape: only those are cut to the longest value kept; a shaped one is withheld instead.
+    private static ServiceProvider Unshaped(bool strict)
+        => TelemetryServices.InMemory(o => o.StrictMode = strict, static b => b.AddCatalogue<ValueTypeEvents>());
+
+    private static void Measure(IServiceProvider services, string unit)
+        => services.GetRequiredService<ValueTypeEvents>().OptionalValuesMeasured(unit, null, null, null, null, null, null);
 
     private static void AssertRejected(IServiceProvider services, Action track, string eventName, string propertyName, ValueIssue issue)
     {

@@ -16,6 +16,8 @@ public enum MeasureSource
 /// A catalogue with every supported property type, required and nullable, so that the exact text sent for each can
 /// be checked at run time.
 /// </summary>
+// Its strings declare no shape (MEDTEL0028, off for this project): they show what every not-personal string goes
+// through, shape or not.
 public sealed partial class ValueTypeEvents
 {
     [TelemetryEvent("numbers_measured", Area = "TST-1", Description = "Every number type, required.")]

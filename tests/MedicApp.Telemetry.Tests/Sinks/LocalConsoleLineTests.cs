@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Threading.Tasks;
-using MedicApp.Telemetry.Events;
+using MedicApp.Telemetry.Tests.Pipeline;
 using MedicApp.Telemetry.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -13,10 +13,10 @@ public sealed class LocalConsoleLineTests
     [Fact]
     public async Task ValueWithANewLine_CannotPrintAForgedEventLine()
     {
-        var lines = await PrintLocaleAsync("fr\n[telemetry] auth_login_success (LOG-15 v1) forged=1");
+        var lines = await PrintUnitAsync("fr\n[telemetry] auth_login_success (LOG-15 v1) forged=1");
 
         var line = Assert.Single(lines);
-        Assert.EndsWith(@" locale=""fr\n[telemetry] auth_login_success (LOG-15 v1) forged=1""", line, StringComparison.Ordinal);
+        Assert.EndsWith(@" unit=""fr\n[telemetry] auth_login_success (LOG-15 v1) forged=1""", line, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -35,28 +35,29 @@ public sealed class LocalConsoleLineTests
     [InlineData("\u202Eevil", @"""\u202Eevil""")]
     public async Task Value_IsPrintedAsIsOrQuotedAndEscaped(string value, string printed)
     {
-        var lines = await PrintLocaleAsync(value);
+        var lines = await PrintUnitAsync(value);
 
-        Assert.EndsWith(" locale=" + printed, Assert.Single(lines), StringComparison.Ordinal);
+        Assert.EndsWith(" unit=" + printed, Assert.Single(lines), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task HalfASurrogatePair_IsEscaped()
     {
         // Not in the theory: the test runner's serialization would replace the lone surrogate.
-        var lines = await PrintLocaleAsync("fr\ud83d");
+        var lines = await PrintUnitAsync("fr\ud83d");
 
-        Assert.EndsWith(@" locale=""fr\uD83D""", Assert.Single(lines), StringComparison.Ordinal);
+        Assert.EndsWith(@" unit=""fr\uD83D""", Assert.Single(lines), StringComparison.Ordinal);
     }
 
-    private static async Task<string[]> PrintLocaleAsync(string locale)
+    // A string without a declared shape: any text reaches the line, so the line must hold it safely.
+    private static async Task<string[]> PrintUnitAsync(string unit)
     {
         var console = new StringWriter { NewLine = "\n" };
         var options = Options.Create(new MedicAppTelemetryOptions());
         using var health = new TelemetryHealth();
         await using (var sink = new LocalEventSink(options, health, console))
         {
-            TelemetryServices.Tracker(sink, health, options).PatientRegistered("patient", ClientChannel.Web, locale);
+            new ValueTypeEvents(TelemetryServices.Pipeline(sink, health, options)).OptionalValuesMeasured(unit, null, null, null, null, null, null);
         }
 
         return console.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

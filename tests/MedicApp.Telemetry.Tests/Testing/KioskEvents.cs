@@ -23,7 +23,7 @@ public sealed partial class KioskEvents
         [Pseudonymized("The visitor, pseudonymized.")] Guid visitorId,
         [NotPersonal("The language chosen.")] KioskLanguage language,
         [NotPersonal("Screens seen.")] int screenCount,
-        [NotPersonal("The campaign that brought the visitor, if any.")] string? campaign = null);
+        [NotPersonal("The campaign that brought the visitor, if any.", Pattern = "^[a-z0-9_]{1,32}$")] string? campaign = null);
 
     [TelemetryEvent("badge_scanned", Area = "kiosk", Description = "A visitor scanned a badge.")]
     public partial void BadgeScanned([NotPersonal("Whether the badge was accepted.")] bool accepted);

@@ -36,16 +36,14 @@ internal static class AppointmentEndpoints
             validation.Add("startsAt", "The slot is in the past.");
         }
 
+        var named = await validation.FindPractitionerAsync(db, "practitionerId", request.PractitionerId, cancellationToken);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
         }
 
-        var practitioner = await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PractitionerId, cancellationToken);
-        if (practitioner is null)
-        {
-            return Problems.NotFound("practitioner");
-        }
+        // Valid: the practitioner was found.
+        var practitioner = named!;
 
         var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == request.PatientId, cancellationToken);
         if (patient is null)

@@ -33,8 +33,13 @@ internal static class PatientEndpoints
         var phone = ContactFormats.NormalizePhone(request.Phone);
         var validation = new RequestValidation()
             .Email("email", request.Email)
-            .Required("password", request.Password, 128)
-            .Optional("locale", request.Locale, 16);
+            .Required("password", request.Password, 128);
+        var locale = request.Locale is null ? null : SupportedLocales.Find(request.Locale);
+        if (request.Locale is not null && locale is null)
+        {
+            validation.Add("locale", $"The locale is not one MedicApp supports: {string.Join(", ", SupportedLocales.All)}.");
+        }
+
         if (request.Password is { Length: < 12 })
         {
             validation.Add("password", "The password must hold at least 12 characters.");
@@ -67,7 +72,7 @@ internal static class PatientEndpoints
             Email = email,
             Phone = phone!,
             Channel = request.Channel ?? ClientChannel.Web,
-            Locale = request.Locale,
+            Locale = locale,
             RegisteredAt = now,
             EmailTokenHash = SecretHash.Of(emailToken),
             EmailLinkSentAt = now,

@@ -1,4 +1,5 @@
 using MedicApp.Api.Data;
+using MedicApp.Api.Features.Appointments;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
 using MedicApp.Telemetry.Events;
@@ -39,14 +40,10 @@ internal static class PrescriptionEndpoints
             }
         }
 
+        await validation.FindPractitionerAsync(db, "practitionerId", request.PractitionerId, cancellationToken);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
-        }
-
-        if (!await db.Practitioners.AnyAsync(p => p.Id == request.PractitionerId, cancellationToken))
-        {
-            return Problems.NotFound("practitioner");
         }
 
         var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == request.PatientId, cancellationToken);

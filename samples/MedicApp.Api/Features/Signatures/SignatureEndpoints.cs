@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MedicApp.Api.Data;
+using MedicApp.Api.Features.Appointments;
 using MedicApp.Api.Features.Journey;
 using MedicApp.Api.Features.Patients;
 using MedicApp.Api.Infrastructure;
@@ -66,6 +67,8 @@ internal static class SignatureEndpoints
             .Required("document", request.Document)
             .Required("clinicId", request.ClinicId, 64)
             .Required("practitionerId", request.PractitionerId, 64);
+        var practitioner = await validation.FindPractitionerAsync(db, "practitionerId", request.PractitionerId, cancellationToken);
+        await validation.CheckClinicAsync(db, "clinicId", request.ClinicId, "practitionerId", practitioner, cancellationToken);
         if (!validation.IsValid)
         {
             return validation.ToProblem();
