@@ -67,6 +67,21 @@ public sealed class PiiScrubberTests
     [InlineData("09:14:03,221+01:00 203.0.113.9", "09:14:03,221+01:00 [ip]")]
     [InlineData("12:34::1 joined", "[ip] joined")]
     [InlineData("12:34:56:78:9a:bc:de:f0", "[ip]")]
+    // Values in a URL path, followed by another segment, percent-encoded or not.
+    [InlineData("GET /patients/0698765432/medical-file", "GET /patients/[phone]/medical-file")]
+    [InlineData("GET /patients/06%2098%2076%2054%2032/journey/completion", "GET /patients/[phone]/journey/completion")]
+    [InlineData("GET /patients/06 98 76 54 32/journey/completion", "GET /patients/[phone]/journey/completion")]
+    [InlineData("/x/+33%207%2081%2023%2045%2067/y", "/x/[phone]/y")]
+    [InlineData("/x/+33 7 81 23 45 67/y", "/x/[phone]/y")]
+    [InlineData("/n/1%2085%2005%2078%20006%20084%2091/z", "/n/[nir]/z")]
+    [InlineData("/n/1 85 05 78 006 084 91/z", "/n/[nir]/z")]
+    [InlineData("/i/FR76%203000%206000%200112%203456%207890%20189/z", "/i/[iban]/z")]
+    [InlineData("/i/FR76 3000 6000 0112 3456 7890 189/z", "/i/[iban]/z")]
+    [InlineData("/c/5555%205555%205555%204444/z", "/c/[card]/z")]
+    [InlineData("/c/5555 5555 5555 4444/z", "/c/[card]/z")]
+    [InlineData("/ip/203.0.113.77/ping", "/ip/[ip]/ping")]
+    [InlineData("/p/2001:db8:85a3::8a2e:370:7334/journey", "/p/[ip]/journey")]
+    [InlineData("/u/jeanne.martin%40example.fr/prefs", "/u/[email]/prefs")]
     public void Scrub_ReplacesPersonalValues(string text, string expected)
         => Assert.Equal(expected, PiiScrubber.Default.Scrub(text));
 
@@ -89,6 +104,15 @@ public sealed class PiiScrubberTests
     [InlineData("patient_id=k1:7d33a527d5111cf1c8ceeba860b5c9be")]
     [InlineData("MAC 00:1A:2B:3C:4D:5E port 8080")]
     [InlineData("count=0612 pages, 06 12 34 ok")]
+    // Look-alikes in URL paths.
+    [InlineData("GET /archive/2026/11/24/report.pdf")]
+    [InlineData("GET /patients/3f2c1e4a-9b7d-4c1e-8f2a-0b1c2d3e4f50/medical-file")]
+    [InlineData("GET /api/v10.0.11/status and /api/1.2/health")]
+    [InlineData("GET /orders/CMD-2024-000123/lines/12")]
+    [InlineData("GET /clinics/44306184100047/rooms/3")]
+    [InlineData("GET /orders/1234567890123456/invoice")]
+    [InlineData("GET /blobs/sha/7d33a527d5111cf1c8ceeba860b5c9be/content")]
+    [InlineData("GET /slots/2026-11-24T09:00:00Z/book")]
     public void Scrub_KeepsHarmlessText(string text)
         => Assert.Same(text, PiiScrubber.Default.Scrub(text));
 }

@@ -247,7 +247,11 @@ internal static partial class PiiScanner
     }
 
     /// <summary>Whether a value that ends before <paramref name="end"/> stands alone: the text does not go on with it.</summary>
-    /// <remarks>A dash or slash before a letter or digit continues a token (a GUID, a path); a dot or comma before a digit continues a number.</remarks>
+    /// <remarks>
+    /// A dash before a letter or digit continues a token (a GUID, CMD-2024-000123); a dot or comma before a digit
+    /// continues a number. A slash does not: it ends a path segment, and a value in a URL path is usually followed by
+    /// another one (<c>/patients/0698765432/medical-file</c>).
+    /// </remarks>
     private static bool IsEnd(ReadOnlySpan<char> text, int end)
     {
         if (end >= text.Length)
@@ -262,7 +266,7 @@ internal static partial class PiiScanner
         }
 
         var after = end + 1 < text.Length ? text[end + 1] : '\0';
-        return !((next is '-' or '/' && char.IsAsciiLetterOrDigit(after)) || (next is '.' or ',' && char.IsAsciiDigit(after)));
+        return !((next == '-' && char.IsAsciiLetterOrDigit(after)) || (next is '.' or ',' && char.IsAsciiDigit(after)));
     }
 
     internal static bool IsTrigger(char c) => c < 128 && AsciiTriggers[c] != 0;
