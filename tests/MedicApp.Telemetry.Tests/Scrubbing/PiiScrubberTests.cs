@@ -67,6 +67,20 @@ public sealed class PiiScrubberTests
     [InlineData("09:14:03,221+01:00 203.0.113.9", "09:14:03,221+01:00 [ip]")]
     [InlineData("12:34::1 joined", "[ip] joined")]
     [InlineData("12:34:56:78:9a:bc:de:f0", "[ip]")]
+    // French numbers and identifiers as people write them.
+    [InlineData("tel (+33) 6 98 76 54 32", "tel [phone]")]
+    [InlineData("tel +33.6.98.76.54.32", "tel [phone]")]
+    [InlineData("tel 06 98 765 432 ou 0698 765 432", "tel [phone] ou [phone]")]
+    [InlineData("NIR 1 85 05 78 006 084 - 91", "NIR [nir]")]
+    [InlineData("NIR 1.85.05.78.006.084.91", "NIR [nir]")]
+    [InlineData("NIR 1 85 05 78 006 084 clé 91, vérifié", "NIR [nir], vérifié")]
+    [InlineData("NIR 185057800608 4 (91)", "NIR 185057800608 4 (91)")]
+    [InlineData("NIR 1850578006084 (91) reçu", "NIR [nir] reçu")]
+    [InlineData("iban fr76 3000 6000 0112 3456 7890 189", "iban [iban]")]
+    [InlineData("IBAN FR76-3000-6000-0112-3456-7890-189.", "IBAN [iban].")]
+    // IPv6 at the end of a clause, in brackets with a port.
+    [InlineData("connect to 2001:db8::1: refused", "connect to [ip]: refused")]
+    [InlineData("connect to [2001:db8::1]:443 failed", "connect to [[ip]]:443 failed")]
     // Values in a URL path, followed by another segment, percent-encoded or not.
     [InlineData("GET /patients/0698765432/medical-file", "GET /patients/[phone]/medical-file")]
     [InlineData("GET /patients/06%2098%2076%2054%2032/journey/completion", "GET /patients/[phone]/journey/completion")]
@@ -104,6 +118,7 @@ public sealed class PiiScrubberTests
     [InlineData("patient_id=k1:7d33a527d5111cf1c8ceeba860b5c9be")]
     [InlineData("MAC 00:1A:2B:3C:4D:5E port 8080")]
     [InlineData("count=0612 pages, 06 12 34 ok")]
+    [InlineData("ticket 06 12 34, lot 0 1 2 3 4 5 6 7 8 9, 0612 34567 89")]
     // Look-alikes in URL paths.
     [InlineData("GET /archive/2026/11/24/report.pdf")]
     [InlineData("GET /patients/3f2c1e4a-9b7d-4c1e-8f2a-0b1c2d3e4f50/medical-file")]

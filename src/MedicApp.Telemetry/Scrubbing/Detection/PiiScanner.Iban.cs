@@ -7,7 +7,7 @@ internal static partial class PiiScanner
     private const int MinIbanLength = 15;
     private const int MaxIbanLength = 34;
 
-    /// <summary>An IBAN: country, check digits and account, compact or in groups of four, checked by mod 97.</summary>
+    /// <summary>An IBAN: country, check digits and account, compact or in groups of four (spaces or dashes), in any case, checked by mod 97.</summary>
     private static bool TryIban(ReadOnlySpan<char> text, int start, out PiiMatch match)
     {
         match = default;
@@ -20,6 +20,7 @@ internal static partial class PiiScanner
         var count = 0;
         var index = start;
         var group = 0;
+        var separator = '\0';
         while (index < text.Length && count < MaxIbanLength)
         {
             var c = text[index];
@@ -29,9 +30,10 @@ internal static partial class PiiScanner
                 group++;
                 index++;
             }
-            else if (group == 4 && SeparatorAt(text, index, out var kind) is > 0 and var length && kind == ' '
+            else if (group == 4 && SeparatorAt(text, index, out var kind) is > 0 and var length && kind is ' ' or '-' && (separator == '\0' || separator == kind)
                 && index + length < text.Length && char.IsAsciiLetterOrDigit(text[index + length]))
             {
+                separator = kind;
                 ends[candidates] = index;
                 lengths[candidates++] = count;
                 group = 0;

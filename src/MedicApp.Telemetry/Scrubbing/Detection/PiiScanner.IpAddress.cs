@@ -121,7 +121,8 @@ internal static partial class PiiScanner
         }
 
         var complete = compressed ? groups is >= 1 and <= 7 : groups == 8;
-        if (!hasDigit || !complete || !IsEnd(text, end) || (end < text.Length && text[end] == ':'))
+        // A colon may end a sentence's address (connect to 2001:db8::1: refused), not start another group.
+        if (!hasDigit || !complete || !IsEnd(text, end) || (end + 1 < text.Length && text[end] == ':' && (char.IsAsciiHexDigit(text[end + 1]) || text[end + 1] == ':')))
         {
             return false;
         }
