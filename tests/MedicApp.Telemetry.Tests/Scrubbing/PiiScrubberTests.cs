@@ -81,6 +81,20 @@ public sealed class PiiScrubberTests
     // IPv6 at the end of a clause, in brackets with a port.
     [InlineData("connect to 2001:db8::1: refused", "connect to [ip]: refused")]
     [InlineData("connect to [2001:db8::1]:443 failed", "connect to [[ip]]:443 failed")]
+    // Azure connection strings and SAS, provider keys wherever they stand, private keys, URI credentials.
+    [InlineData("AccountName=st;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;EndpointSuffix=core.windows.net", "AccountName=st;AccountKey=[secret];EndpointSuffix=core.windows.net")]
+    [InlineData("SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=abcDEF123ghiJKL456mnoPQR789stuVWX012yzAB34=", "SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=[secret]")]
+    [InlineData("charge with sk_live_51HxYzABCdefGHIjklMNOpqr failed", "charge with [secret] failed")]
+    [InlineData("push ghp_1234567890abcdefghijABCDEFGHIJ123456 denied", "push [secret] denied")]
+    [InlineData("slack xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx posted", "slack [secret] posted")]
+    [InlineData("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", "[secret]")]
+    [InlineData("aws AKIAIOSFODNN7EXAMPLE, google AIzaSyA-1234567890abcdefghijklmnopqrstu", "aws [secret], google [secret]")]
+    [InlineData("key -----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7bq98Lk1\n-----END RSA PRIVATE KEY----- loaded", "key [secret] loaded")]
+    [InlineData("postgres://admin:S3cr3tPass@db.example.com:5432/medicapp", "postgres://admin:[secret]@db.example.com:5432/medicapp")]
+    [InlineData("Server=db;User Id=sa;Pwd=Pa55w0rd!;", "Server=db;User Id=sa;Pwd=[secret];")]
+    [InlineData("invalid token 8f14e45fceea167a5a36dedd4bea2543 rejected", "invalid token [token] rejected")]
+    [InlineData("Ocp-Apim-Subscription-Key: 0123456789abcdef0123456789abcdef", "Ocp-Apim-Subscription-Key: [secret]")]
+    [InlineData("{\"clientCredential\": \"Xy7~aB8Q~cdEFghIJklMNopQRstUVwxYZ01234\"}", "{\"clientCredential\": \"[secret]\"}")]
     // Values in a URL path, followed by another segment, percent-encoded or not.
     [InlineData("GET /patients/0698765432/medical-file", "GET /patients/[phone]/medical-file")]
     [InlineData("GET /patients/06%2098%2076%2054%2032/journey/completion", "GET /patients/[phone]/journey/completion")]
@@ -119,6 +133,9 @@ public sealed class PiiScrubberTests
     [InlineData("MAC 00:1A:2B:3C:4D:5E port 8080")]
     [InlineData("count=0612 pages, 06 12 34 ok")]
     [InlineData("ticket 06 12 34, lot 0 1 2 3 4 5 6 7 8 9, 0612 34567 89")]
+    [InlineData("token expired, jeton expiré, token 42, -----BEGIN PUBLIC KEY-----, Asia/Tokyo, msg.length, ghp_ short")]
+    [InlineData("partitionKey=tenant-0042-france-south idempotencyKey=3f2c1e4a-9b7d-4c1e-8f2a-0b1c2d3e4f50 authorId=42")]
+    [InlineData("SharedAccessKeyName=RootManageSharedAccessKey;EntityPath=journey-events")]
     // Look-alikes in URL paths.
     [InlineData("GET /archive/2026/11/24/report.pdf")]
     [InlineData("GET /patients/3f2c1e4a-9b7d-4c1e-8f2a-0b1c2d3e4f50/medical-file")]

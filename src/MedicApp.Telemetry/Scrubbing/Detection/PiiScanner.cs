@@ -6,8 +6,8 @@ namespace MedicApp.Telemetry;
 
 /// <summary>
 /// Finds personal values in one left-to-right pass. Every kind of value holds a trigger character (a digit,
-/// <c>@</c>, <c>%</c>, <c>=</c>, <c>:</c>, the <c>J</c> of <c>eyJ</c>, the <c>b</c> of <c>bearer</c>); a vectorized
-/// search skips everything else. At a trigger, each detector reads at most a bounded number of characters around it,
+/// <c>@</c>, <c>%</c>, <c>=</c>, <c>:</c>, the <c>J</c> of <c>eyJ</c>, the <c>b</c> of <c>bearer</c>) or starts with
+/// an anchor word (a provider's key prefix, <c>-----BEGIN</c>, <c>token</c>); vectorized searches skip everything else. At a trigger, each detector reads at most a bounded number of characters around it,
 /// or records how far a failed read went so that no character is read again by the same detector: the scan is
 /// linear in the length of the text whatever it holds.
 /// </summary>
@@ -32,6 +32,18 @@ internal static partial class PiiScanner
         while (position < text.Length)
         {
             var trigger = NextTrigger(text, position);
+            var anchor = NextAnchor(text, position, ref state);
+            if (anchor < (trigger < 0 ? text.Length : trigger))
+            {
+                if (TryMatchAnchor(text, anchor, floor, out match))
+                {
+                    return true;
+                }
+
+                position = anchor + 1;
+                continue;
+            }
+
             if (trigger < 0)
             {
                 break;
@@ -77,7 +89,7 @@ internal static partial class PiiScanner
         switch (text[trigger])
         {
             case '@':
-                return TryEmail(text, trigger, 1, floor, out match);
+                return TryUriCredential(text, trigger, floor, out match) || TryEmail(text, trigger, 1, floor, out match);
             case '%':
                 return TryEncodedAt(text, trigger, floor, out match);
             case '=':
@@ -322,5 +334,11 @@ internal static partial class PiiScanner
     {
         /// <summary>A token candidate starting before this index runs into the same failed read.</summary>
         public int JwtFailedUntil;
+
+        /// <summary>Where the next anchor is (<see cref="int.MaxValue"/> when none is left), once searched.</summary>
+        public int NextAnchor;
+
+        /// <summary>Whether <see cref="NextAnchor"/> was searched.</summary>
+        public bool AnchorSearched;
     }
 }
