@@ -95,6 +95,16 @@ public sealed class PiiScrubberTests
     [InlineData("invalid token 8f14e45fceea167a5a36dedd4bea2543 rejected", "invalid token [token] rejected")]
     [InlineData("Ocp-Apim-Subscription-Key: 0123456789abcdef0123456789abcdef", "Ocp-Apim-Subscription-Key: [secret]")]
     [InlineData("{\"clientCredential\": \"Xy7~aB8Q~cdEFghIJklMNopQRstUVwxYZ01234\"}", "{\"clientCredential\": \"[secret]\"}")]
+    // Birth dates, in context.
+    [InlineData("Patient né le 12/03/1985 à Lyon, admis le 24/11/2026", "Patient né le [birthdate] à Lyon, admis le 24/11/2026")]
+    [InlineData("Née le 1er mars 1985", "Née le [birthdate]")]
+    [InlineData("date de naissance : 12 mars 1985", "date de naissance : [birthdate]")]
+    [InlineData("{\"birthDate\":\"1985-03-12\",\"createdAt\":\"2026-11-24T09:14:03Z\"}", "{\"birthDate\":\"[birthdate]\",\"createdAt\":\"2026-11-24T09:14:03Z\"}")]
+    [InlineData("{\"dateOfBirth\":\"1985-03-12T00:00:00\"}", "{\"dateOfBirth\":\"[birthdate]\"}")]
+    [InlineData("GET /patients?dob=1985-03-12&since=2026-01-01", "GET /patients?dob=[birthdate]&since=2026-01-01")]
+    [InlineData("DateOfBirth: 12.03.1985", "DateOfBirth: [birthdate]")]
+    [InlineData("born on March 12, 1985 in Paris", "born on [birthdate] in Paris")]
+    [InlineData("birth_date=19850312 batch=20261124", "birth_date=[birthdate] batch=20261124")]
     // Values in a URL path, followed by another segment, percent-encoded or not.
     [InlineData("GET /patients/0698765432/medical-file", "GET /patients/[phone]/medical-file")]
     [InlineData("GET /patients/06%2098%2076%2054%2032/journey/completion", "GET /patients/[phone]/journey/completion")]
@@ -136,6 +146,9 @@ public sealed class PiiScrubberTests
     [InlineData("token expired, jeton expiré, token 42, -----BEGIN PUBLIC KEY-----, Asia/Tokyo, msg.length, ghp_ short")]
     [InlineData("partitionKey=tenant-0042-france-south idempotencyKey=3f2c1e4a-9b7d-4c1e-8f2a-0b1c2d3e4f50 authorId=42")]
     [InlineData("SharedAccessKeyName=RootManageSharedAccessKey;EntityPath=journey-events")]
+    [InlineData("acte reçu le 24/11/2026, rdv le 12 mars 2027, batch 20261124")]
+    [InlineData("2026-11-24T09:14:03.221Z info: birth date updated for 3f2c1e4a-9b7d-4c1e-8f2a-0b1c2d3e4f50")]
+    [InlineData("adobe 12/03/1985 ; bornes 12/03/1985")]
     // Look-alikes in URL paths.
     [InlineData("GET /archive/2026/11/24/report.pdf")]
     [InlineData("GET /patients/3f2c1e4a-9b7d-4c1e-8f2a-0b1c2d3e4f50/medical-file")]

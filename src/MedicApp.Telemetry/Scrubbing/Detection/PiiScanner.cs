@@ -51,6 +51,11 @@ internal static partial class PiiScanner
 
             if (char.IsAsciiDigit(text[trigger]) && (trigger == 0 || text[trigger - 1] != '+') && DateTimeEnd(text, trigger) is > 0 and var end)
             {
+                if (TryIsoBirthDate(text, trigger, end, out match))
+                {
+                    return true;
+                }
+
                 position = end;
                 continue;
             }
@@ -172,7 +177,7 @@ internal static partial class PiiScanner
 
         if (start == digit)
         {
-            return TryNumberStartingAt(text, digit, out match);
+            return TryNumberStartingAt(text, digit, floor, out match);
         }
 
         return (digit - start == 2 && TryIban(text, start, out match)) || TryIpV6(text, start, out match);
@@ -180,7 +185,7 @@ internal static partial class PiiScanner
 
     // What follows the first digits tells which detectors can match: most numbers of a log (times, durations,
     // statuses) are ruled out by one look at the character after them.
-    private static bool TryNumberStartingAt(ReadOnlySpan<char> text, int digit, out PiiMatch match)
+    private static bool TryNumberStartingAt(ReadOnlySpan<char> text, int digit, int floor, out PiiMatch match)
     {
         var run = digit;
         while (run < text.Length && run - digit < 10 && char.IsAsciiDigit(text[run]))
@@ -197,6 +202,12 @@ internal static partial class PiiScanner
         }
 
         if (digits <= 3 && next == '.' && TryIpV4(text, digit, out match))
+        {
+            return true;
+        }
+
+        if (((digits <= 2 && next is '/' or '.' or '-' or ' ' or ',' or 'e') || (digits == 4 && next is '/' or '.') || (digits == 8 && !char.IsAsciiDigit(next)))
+            && TryBirthDate(text, digit, floor, out match))
         {
             return true;
         }
