@@ -7,6 +7,9 @@ internal static partial class PiiScanner
     // Shorter than this after "Bearer " is a word of a sentence, not a credential.
     private const int MinBearerCredential = 8;
 
+    // Longer than this after "token" is not one credential; the bound keeps each read short.
+    private const int MaxOpaqueToken = 512;
+
     /// <summary>
     /// A JSON Web Token: three base64url segments joined by dots, the first one a JSON header (<c>eyJ</c>, that is
     /// <c>{"</c>). The last segment may be empty (an unsigned token).
@@ -101,13 +104,13 @@ internal static partial class PiiScanner
             return false;
         }
 
-        var end = SkipCredential(text, index);
+        var end = SkipCredential(text[..Math.Min(text.Length, index + MaxOpaqueToken + 1)], index);
         while (end > index && text[end - 1] == '.')
         {
             end--;
         }
 
-        if (!IsCredentialShaped(text[index..end]) || !IsEnd(text, end))
+        if (end - index > MaxOpaqueToken || !IsCredentialShaped(text[index..end]) || !IsEnd(text, end))
         {
             return false;
         }

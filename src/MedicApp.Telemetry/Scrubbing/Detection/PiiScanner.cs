@@ -31,9 +31,10 @@ internal static partial class PiiScanner
         var position = floor;
         while (position < text.Length)
         {
-            var trigger = NextTrigger(text, position);
+            // Triggers are looked for only up to the next anchor, so that text is not searched again past it.
             var anchor = NextAnchor(text, position, ref state);
-            if (anchor < (trigger < 0 ? text.Length : trigger))
+            var trigger = NextTrigger(anchor < text.Length ? text[..anchor] : text, position);
+            if (trigger < 0 && anchor < text.Length)
             {
                 if (TryMatchAnchor(text, anchor, floor, out match))
                 {
