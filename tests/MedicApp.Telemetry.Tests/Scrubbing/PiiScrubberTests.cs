@@ -105,6 +105,10 @@ public sealed class PiiScrubberTests
     [InlineData("DateOfBirth: 12.03.1985", "DateOfBirth: [birthdate]")]
     [InlineData("born on March 12, 1985 in Paris", "born on [birthdate] in Paris")]
     [InlineData("birth_date=19850312 batch=20261124", "birth_date=[birthdate] batch=20261124")]
+    // One-time codes in sentences.
+    [InlineData("AuthenticationException: MFA code 397353 rejected", "AuthenticationException: MFA code [secret] rejected")]
+    [InlineData("code de vérification 8841 envoyé par SMS", "code de vérification [secret] envoyé par SMS")]
+    [InlineData("OTP 5521904 expired", "OTP [secret] expired")]
     // Values in a URL path, followed by another segment, percent-encoded or not.
     [InlineData("GET /patients/0698765432/medical-file", "GET /patients/[phone]/medical-file")]
     [InlineData("GET /patients/06%2098%2076%2054%2032/journey/completion", "GET /patients/[phone]/journey/completion")]
@@ -149,6 +153,10 @@ public sealed class PiiScrubberTests
     [InlineData("acte reçu le 24/11/2026, rdv le 12 mars 2027, batch 20261124")]
     [InlineData("2026-11-24T09:14:03.221Z info: birth date updated for 3f2c1e4a-9b7d-4c1e-8f2a-0b1c2d3e4f50")]
     [InlineData("adobe 12/03/1985 ; bornes 12/03/1985")]
+    [InlineData("error code 500, status code 404, code postal 75001, code 2026")]
+    [InlineData("Could not load 'Microsoft.Extensions.Logging, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60'")]
+    [InlineData("NIR saisi 2 85 01 87 654 768 60 : clé incorrecte")]
+    [InlineData("hash eb46140a713e3eca and etag de89370400440532013001")]
     // Look-alikes in URL paths.
     [InlineData("GET /archive/2026/11/24/report.pdf")]
     [InlineData("GET /patients/3f2c1e4a-9b7d-4c1e-8f2a-0b1c2d3e4f50/medical-file")]

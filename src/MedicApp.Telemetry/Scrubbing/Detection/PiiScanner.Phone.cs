@@ -135,7 +135,9 @@ internal static partial class PiiScanner
             }
         }
 
-        if (group is 1 || !IsEnd(text, index))
+        // A number that goes on after one more separator is longer than a phone number (a NIR with a wrong key).
+        if (group is 1 || !IsEnd(text, index)
+            || (SeparatorAt(text, index, out _) is > 0 and var after && index + after < text.Length && char.IsAsciiDigit(text[index + after])))
         {
             return false;
         }

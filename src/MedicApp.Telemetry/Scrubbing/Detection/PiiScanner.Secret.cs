@@ -117,6 +117,12 @@ internal static partial class PiiScanner
 
     private static bool IsSecretName(ReadOnlySpan<char> name)
     {
+        // The public key token of an assembly name is a hash of a public key.
+        if (name.EndsWith("publickeytoken", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         if (s_secretNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
         {
             return true;
@@ -135,6 +141,11 @@ internal static partial class PiiScanner
 
     private static bool HasCredentialNamePart(ReadOnlySpan<char> name)
     {
+        if (name.EndsWith("publickeytoken", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         foreach (var part in s_credentialNameParts)
         {
             if (name.Contains(part, StringComparison.Ordinal))

@@ -213,6 +213,11 @@ internal static partial class PiiScanner
             return true;
         }
 
+        if (digits is >= 4 and <= 8 && !IsWordChar(next) && TryOneTimeCode(text, digit, digits, out match))
+        {
+            return true;
+        }
+
         match = default;
         return digits <= 4 && (next == ':' || char.IsAsciiHexDigit(next)) && TryIpV6(text, digit, out match);
     }
