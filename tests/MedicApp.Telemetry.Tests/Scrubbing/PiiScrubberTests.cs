@@ -71,6 +71,8 @@ public sealed class PiiScrubberTests
     [InlineData("tel (+33) 6 98 76 54 32", "tel [phone]")]
     [InlineData("tel +33.6.98.76.54.32", "tel [phone]")]
     [InlineData("tel 06 98 765 432 ou 0698 765 432", "tel [phone] ou [phone]")]
+    [InlineData("numéro vert 0 800 123 456", "numéro vert [phone]")]
+    [InlineData("Cookie: lang=fr; .AspNetCore.Cookies=CfDJ8Nq0xLmA9abc; theme=dark", "Cookie: [secret]; .AspNetCore.Cookies=[secret]; theme=dark")]
     [InlineData("NIR 1 85 05 78 006 084 - 91", "NIR [nir]")]
     [InlineData("NIR 1.85.05.78.006.084.91", "NIR [nir]")]
     [InlineData("NIR 1 85 05 78 006 084 clé 91, vérifié", "NIR [nir], vérifié")]

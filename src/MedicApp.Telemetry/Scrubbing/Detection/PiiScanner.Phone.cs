@@ -19,7 +19,12 @@ internal static partial class PiiScanner
         }
         else if (text[start] == '0')
         {
+            // Free and special-rate numbers are written 0 800 123 456.
             index = start + 1;
+            if (SeparatorAt(text, index, out _) is > 0 and var separator && index + separator < text.Length && text[index + separator] == '8')
+            {
+                index += separator;
+            }
         }
         else
         {

@@ -128,6 +128,12 @@ internal static partial class PiiScanner
             return true;
         }
 
+        // .AspNetCore.Cookies, the authentication cookie; "cookies:" alone heads a list of named cookies.
+        if (name.Length > "cookies".Length && name.EndsWith("cookies", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         foreach (var suffix in s_secretSuffixes)
         {
             if (name.EndsWith(suffix, StringComparison.Ordinal))

@@ -873,13 +873,86 @@ def _():
     ])
 
 
+# ---- Look-alikes that share a shape with a personal value ----
+def cip13():
+    return "340" + digits(10)
+
+
+def spaced_siret():
+    v = siret()
+    return f"{v[:3]} {v[3:6]} {v[6:9]} {v[9:]}"
+
+
+OPENSSH_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\\n-----END OPENSSH PRIVATE KEY-----"
+
+
+def sri():
+    return "sha256-" + b64(32)
+
+
+@template(3)
+def _():
+    return R.choice([
+        f"Médicament CIP {K('cip13', cip13())} délivré, lot {K('orderref', 'LOT' + digits(6))}, {K('count', str(R.randrange(1, 5)))} boîtes",
+        f"Prescription {K('guid', guid())} : CIP13 {K('cip13', cip13())} x{K('count', str(R.randrange(1, 4)))}",
+        f"SIRET {K('siret', spaced_siret())} enregistré pour la clinique, SIREN {K('siren', siren_raw())}",
+        f"Integrity {K('sha256', sri())} checked for bundle {K('version', version())}",
+        f"Content-Digest: sha-256=:{K('sha256', b64(32))}: for {K('guid', guid())}",
+        f"Table storage PartitionKey={K('partitionkey', 'tenant-' + digits(4))} RowKey={K('partitionkey', '2026' + digits(4) + '-' + digits(6))} idempotencyKey={K('guid', guid())}",
+        f"Retry-After: {K('count', str(R.randrange(1, 120)))}, X-RateLimit-Remaining: {K('count', count())}, X-Request-Id: {K('guid', guid())}",
+        f"MAC {K('mac', mac())} and MAC {K('mac', mac().lower())} seen on VLAN {K('count', str(R.randrange(1, 4000)))}",
+        f"Code postal {K('zip', zipcode())}, département {K('count', str(R.randrange(1, 96)))}, {K('count', count())} habitants",
+        f"Numéro de facture {K('orderref', '0000' + digits(6))} du {K('date', date_())}, montant {K('amount', amount())}",
+        f"Export {K('timestamp', str(R.randrange(1_700_000_000, 1_800_000_000)))}.csv created ({K('count', count())} rows)",
+        f"error code {K('status', status())}, status code {K('status', status())}, HRESULT {K('hresult', hresult())}",
+        f"Tentative {K('count', str(R.randrange(1, 6)))}/{K('count', '5')} : code d'erreur {K('sqlstate', sqlstate())}",
+    ])
+
+
+@template(3)
+def _():
+    return R.choice([
+        f"mailto:{P('email', email())}?subject=Rendez-vous%20{K('orderref', orderref())}",
+        f"From: \"Dr {R.choice(LAST).title()}\" <{P('email', email())}> Date: {ts()}",
+        f"{lvl()}: User {P('email', email().upper())} signed in from {P('ip', ipv4())} in {K('duration', duration())}",
+        f"Tél. : {P('phone', phone())} — Fax : {P('phone', phone())}",
+        f"Phone number {P('phone', phone())} saved for {K('pseudonym', pseudonym())} at {ts()}",
+        f"Numéro vert {P('phone', '0 800 ' + digits(3) + ' ' + digits(3))} affiché sur la facture {K('orderref', orderref())}",
+        f"contact={P('email', email())};tel={P('phone', phone())};consent=true",
+        f"RIB: {P('iban', iban())} (BIC CCBPFRPPXXX), titulaire {K('pseudonym', pseudonym())}",
+        f"Carte {P('card', card())} expirée (exp {K('date', str(R.randrange(1, 13)).zfill(2) + '/' + str(R.randrange(24, 27)))})",
+        f"N° SS : {P('nir', nir())} - mutuelle {K('count', digits(8))}",
+        f"Assuré {P('nir', nir())} né le {P('birthdate', birthdate(0))}",
+        f"{{\"patient\":{{\"nir\":\"{P('nir', nir())}\",\"birthDate\":\"{P('birthdate', birthdate(1))}\",\"zip\":\"{K('zip', zipcode())}\"}}}}",
+        f"peer [{P('ip', ipv6())}]:{K('port', port())} closed the connection after {K('duration', duration())}",
+        f"remote_addr={P('ip', ipv4())} upstream={K('other', 'api-' + str(R.randrange(1, 9)))}:{K('port', port())} request_time={K('duration', str(R.randrange(0, 9)) + '.' + digits(3))}",
+    ])
+
+
+@template(2)
+def _():
+    return R.choice([
+        f"aws_secret_access_key = {P('secret', mixed(40))}",
+        f"AWS_ACCESS_KEY_ID={P('secret', 'AKIA' + ''.join(R.choice(string.ascii_uppercase + string.digits) for _ in range(16)))} region=eu-west-3",
+        f"Using key {P('secret', provider_key())} for {R.choice(['Stripe', 'GitHub', 'Slack', 'SendGrid', 'Google Maps'])} in {K('duration', duration())}",
+        f"curl -H \"Authorization: Bearer {P('secret', opaque_token())}\" https://api.example.com/v1/patients/{K('guid', guid())}",
+        f"curl -H \"X-Api-Key: {P('secret', mixed(32))}\" https://api.example.com/v1/slots",
+        f"redis://:{P('secret', mixed(24))}@cache.example.net:{K('port', '6379')}/0",
+        f"\"privateKey\": \"{P('secret', pem())}\"",
+        f"webhook secret whsec_ not set; signing with {P('secret', 'whsec_' + mixed(32))}",
+        f"ssh key {P('secret', OPENSSH_KEY)} added",
+        f"Authorization: Token {P('secret', hexs(40))}",
+        f"Cookie: theme=dark; .AspNetCore.Cookies={P('secret', b64url(80))}; lang=fr",
+    ])
+
+
 def main():
     path = pathlib.Path(__file__).with_name("pii-corpus.txt")
     text = path.read_text(encoding="utf-8")
     head = text.split(MARKER)[0].rstrip("\n")
     seen = set()
     lines = []
-    while len(lines) < 1600:
+    while len(lines) < 1800:
         line = R.choice(T)()
         if line not in seen:
             seen.add(line)
