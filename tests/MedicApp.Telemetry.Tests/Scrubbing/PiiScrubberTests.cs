@@ -45,6 +45,7 @@ public sealed class PiiScrubberTests
     [InlineData("card 4111-1111-1111-1111", "card [card]")]
     [InlineData("pan=4111111111111111", "pan=[card]")]
     [InlineData("amex 378282246310005", "amex [card]")]
+    [InlineData("diners 3056 930902 5904", "diners [card]")]
     // IP addresses.
     [InlineData("from 203.0.113.9:443", "from [ip]:443")]
     [InlineData("client 2001:db8:85a3::8a2e:370:7334 connected", "client [ip] connected")]
@@ -159,6 +160,8 @@ public sealed class PiiScrubberTests
     [InlineData("Could not load 'Microsoft.Extensions.Logging, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60'")]
     [InlineData("NIR saisi 2 85 01 87 654 768 60 : clé incorrecte")]
     [InlineData("hash eb46140a713e3eca and etag de89370400440532013001")]
+    [InlineData("IBAN PT22 8432 6250 6107 9540 1268 0 rejected (mod 97), NIR 2 94 01 09 816 661 02 rejected")]
+    [InlineData("SIRET 36773776477044 synchronisé")]
     // Look-alikes in URL paths.
     [InlineData("GET /archive/2026/11/24/report.pdf")]
     [InlineData("GET /patients/3f2c1e4a-9b7d-4c1e-8f2a-0b1c2d3e4f50/medical-file")]

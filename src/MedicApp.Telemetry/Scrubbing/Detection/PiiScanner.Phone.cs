@@ -119,6 +119,7 @@ internal static partial class PiiScanner
         var digits = 0;
         var group = 0;
         var separated = false;
+        var pairs = true;
         while (digits < 8)
         {
             if (index < text.Length && char.IsAsciiDigit(text[index]))
@@ -130,6 +131,7 @@ internal static partial class PiiScanner
             }
             else if (group is not 1 and <= 4 && !separated && SeparatorAt(text, index, out _) is > 0 and var separator)
             {
+                pairs &= group is 0 or 2;
                 index += separator;
                 group = 0;
                 separated = true;
@@ -140,9 +142,11 @@ internal static partial class PiiScanner
             }
         }
 
-        // A number that goes on after one more separator is longer than a phone number (a NIR with a wrong key).
+        // A number that goes on after one more separator is longer than a phone number (a NIR with a wrong key), and
+        // so is one written in uneven groups right after another group of digits.
         if (group is 1 || !IsEnd(text, index)
-            || (SeparatorAt(text, index, out _) is > 0 and var after && index + after < text.Length && char.IsAsciiDigit(text[index + after])))
+            || (SeparatorAt(text, index, out _) is > 0 and var after && index + after < text.Length && char.IsAsciiDigit(text[index + after]))
+            || (!(pairs && group == 2) && start >= 2 && text[start - 1] is ' ' or '.' or '-' && char.IsAsciiDigit(text[start - 2])))
         {
             return false;
         }

@@ -165,6 +165,9 @@ def card_raw():
 
 def card():
     raw = card_raw()
+    if len(raw) == 14:
+        # A whole 14-digit number is a SIRET as much as a Diners card: Diners numbers are written 4-6-4.
+        return R.choice([f"{raw[:4]} {raw[4:10]} {raw[10:]}", f"{raw[:4]}-{raw[4:10]}-{raw[10:]}"])
     if len(raw) == 15:
         return R.choice([raw, f"{raw[:4]} {raw[4:10]} {raw[10:]}", f"{raw[:4]}-{raw[4:10]}-{raw[10:]}"])
     return R.choice([raw, group4(raw), group4(raw, "-"), group4(raw)])
@@ -909,6 +912,21 @@ def _():
     ])
 
 
+@template(4)
+def _():
+    # Numbers whose check digits or length make them no personal value.
+    return R.choice([
+        f"Contrôle NIR : {K('invalid-nir', invalid_nir())} refusé (clé attendue différente), dossier {K('guid', guid())}",
+        f"{{\"nir\":\"{K('invalid-nir', invalid_nir())}\",\"valid\":false}}",
+        f"IBAN check failed for {K('invalid-iban', invalid_iban())} (mod 97), payout {K('orderref', orderref())} on hold",
+        f"{{\"iban\":\"{K('invalid-iban', invalid_iban())}\",\"error\":\"checksum\"}}",
+        f"Card number {K('invalid-card', invalid_card())} fails Luhn, payment {K('guid', guid())} refused",
+        f"Saisie incomplète du téléphone : {K('phone-partial', phone_partial())} ({K('count', str(R.randrange(6, 9)))} chiffres)",
+        f"SIREN {K('siren', siren_raw())} / SIRET {K('siret', siret())} vérifiés au répertoire Sirene",
+        f"Pharmacie : CIP13 {K('cip13', cip13())}, CIP13 {K('cip13', cip13())}, total {K('amount', amount())}",
+    ])
+
+
 @template(3)
 def _():
     return R.choice([
@@ -952,7 +970,7 @@ def main():
     head = text.split(MARKER)[0].rstrip("\n")
     seen = set()
     lines = []
-    while len(lines) < 1800:
+    while len(lines) < 1900:
         line = R.choice(T)()
         if line not in seen:
             seen.add(line)
