@@ -180,21 +180,28 @@ internal static partial class PiiScanner
         return -1;
     }
 
-    /// <summary>
-    /// Whether a birth word stands before the date at <paramref name="start"/>, in the same field or clause: the look
-    /// back stops at a digit (another value owns what comes before it), a line break or a parameter separator.
-    /// </summary>
+    /// <summary>Whether a birth word stands before the date at <paramref name="start"/>, in the same field or clause.</summary>
     private static bool HasBirthContext(ReadOnlySpan<char> text, int start)
     {
-        var from = start;
-        while (from > 0 && start - from < BirthContextWindow && !char.IsAsciiDigit(text[from - 1]) && text[from - 1] is not ('\n' or '\r' or '&' or ';' or '|'))
+        var window = text[ClauseStart(text, start, BirthContextWindow)..start];
+        return window.Contains("birth", StringComparison.OrdinalIgnoreCase) || window.Contains("naissance", StringComparison.OrdinalIgnoreCase)
+            || HasWord(window, "born") || HasWord(window, "dob") || HasWord(window, "ddn") || HasWord(window, "né");
+    }
+
+    /// <summary>
+    /// Where the words that may qualify the value at <paramref name="index"/> begin, at most <paramref name="window"/>
+    /// characters before it: the look back stops at a digit (another value owns what comes before it), a line break or
+    /// a parameter separator.
+    /// </summary>
+    private static int ClauseStart(ReadOnlySpan<char> text, int index, int window)
+    {
+        var from = index;
+        while (from > 0 && index - from < window && !char.IsAsciiDigit(text[from - 1]) && text[from - 1] is not ('\n' or '\r' or '&' or ';' or '|'))
         {
             from--;
         }
 
-        var window = text[from..start];
-        return window.Contains("birth", StringComparison.OrdinalIgnoreCase) || window.Contains("naissance", StringComparison.OrdinalIgnoreCase)
-            || HasWord(window, "born") || HasWord(window, "dob") || HasWord(window, "ddn") || HasWord(window, "né");
+        return from;
     }
 
     // A word on its own or as a part of a camel-case name (patientDob), but not inside another word (adobe, bornes).

@@ -23,13 +23,7 @@ internal static partial class PiiScanner
             return false;
         }
 
-        var from = digit;
-        while (from > 0 && digit - from < OneTimeCodeWindow && !char.IsAsciiDigit(text[from - 1]) && text[from - 1] is not ('\n' or '\r' or '&' or ';' or '|'))
-        {
-            from--;
-        }
-
-        var window = text[from..digit];
+        var window = text[ClauseStart(text, digit, OneTimeCodeWindow)..digit];
         if (!(HasWord(window, "otp") || HasWord(window, "totp") || (HasWord(window, "code") && HasAnyWord(window))))
         {
             return false;
