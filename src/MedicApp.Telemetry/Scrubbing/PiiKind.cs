@@ -26,4 +26,11 @@ public enum PiiKind
 
     /// <summary>The value of a secret-named parameter (<c>password=</c>, <c>token=</c>, <c>"code":</c> …): <c>[secret]</c>.</summary>
     Secret,
+
+    /// <summary>
+    /// A date of birth: a date in a common writing (<c>12/03/1985</c>, <c>1985-03-12</c>, <c>12 mars 1985</c>) after a
+    /// word that says so (<c>né le</c>, <c>date de naissance</c>, <c>birthDate</c>, <c>dob</c>): <c>[birthdate]</c>.
+    /// Other dates stay.
+    /// </summary>
+    BirthDate,
 }

@@ -6,7 +6,7 @@ namespace MedicApp.Telemetry;
 
 /// <summary>
 /// Replaces the personal values of a text with typed placeholders (<c>[email]</c>, <c>[phone]</c>, <c>[nir]</c>,
-/// <c>[iban]</c>, <c>[card]</c>, <c>[ip]</c>, <c>[token]</c>, <c>[secret]</c>) and keeps every other character as it
+/// <c>[iban]</c>, <c>[card]</c>, <c>[ip]</c>, <c>[token]</c>, <c>[secret]</c>, <c>[birthdate]</c>) and keeps every other character as it
 /// was. Identifiers with check digits (NIR, IBAN, card) are replaced only when their check digits hold, so order
 /// numbers, amounts, dates, GUIDs and versions stay readable.
 /// </summary>
@@ -60,6 +60,7 @@ public sealed class PiiScrubber : ITextScrubber
         PiiKind.IpAddress => "[ip]",
         PiiKind.Token => "[token]",
         PiiKind.Secret => "[secret]",
+        PiiKind.BirthDate => "[birthdate]",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

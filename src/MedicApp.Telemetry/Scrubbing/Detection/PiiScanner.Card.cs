@@ -14,7 +14,7 @@ internal static partial class PiiScanner
     private static bool TryCard(ReadOnlySpan<char> text, int start, out PiiMatch match)
     {
         match = default;
-        if (text[start] is < '2' or > '6')
+        if (text[start] is < '2' or > '6' || FollowsGroupOfFour(text, start))
         {
             return false;
         }
@@ -55,7 +55,7 @@ internal static partial class PiiScanner
         counts[candidates++] = count;
         for (var i = candidates - 1; i >= 0; i--)
         {
-            if (counts[i] >= MinCardDigits && IsIssuerNumber(digits[..counts[i]]) && IsEnd(text, ends[i]) && Checksums.IsLuhnValid(digits[..counts[i]]))
+            if (counts[i] >= MinCardDigits && IsIssuerNumber(digits[..counts[i]], separator != '\0') && IsEnd(text, ends[i]) && Checksums.IsLuhnValid(digits[..counts[i]]))
             {
                 match = new PiiMatch(start, ends[i] - start, PiiKind.Card);
                 return true;
@@ -65,9 +65,15 @@ internal static partial class PiiScanner
         return false;
     }
 
+    // A card number does not start inside a grouped IBAN or a longer grouped number: FR76 3000 6000 … holds 16 digits.
+    private static bool FollowsGroupOfFour(ReadOnlySpan<char> text, int start)
+        => start >= 6 && text[start - 1] is ' ' or '-' && char.IsAsciiLetterOrDigit(text[start - 2]) && char.IsAsciiLetterOrDigit(text[start - 3])
+            && char.IsAsciiLetterOrDigit(text[start - 4]) && char.IsAsciiLetterOrDigit(text[start - 5]) && !char.IsAsciiLetterOrDigit(text[start - 6]);
+
     // Visa, Mastercard, American Express, Discover, JCB, Diners and UnionPay, each with the lengths it gives its numbers:
-    // order numbers rarely start like these, and a 14-digit SIRET that starts with 4 and passes Luhn is not a Visa.
-    private static bool IsIssuerNumber(ReadOnlySpan<byte> digits)
+    // order numbers rarely start like these, and a 14-digit SIRET that starts with 4 and passes Luhn is not a Visa. A
+    // 14-digit Diners number is taken only when grouped: written whole, it is a SIRET (which passes Luhn too).
+    private static bool IsIssuerNumber(ReadOnlySpan<byte> digits, bool grouped)
     {
         var two = (digits[0] * 10) + digits[1];
         var four = (two * 100) + (digits[2] * 10) + digits[3];
@@ -76,7 +82,7 @@ internal static partial class PiiScanner
             >= 40 and <= 49 => digits.Length is 13 or 16 or 19,
             >= 51 and <= 55 => digits.Length == 16,
             34 or 37 => digits.Length == 15,
-            30 or 36 or 38 => digits.Length >= 14,
+            30 or 36 or 38 => digits.Length >= 16 || (digits.Length == 14 && grouped),
             35 or 62 or 65 => digits.Length >= 16,
             _ => digits.Length >= 16 && (four is 6011 or (>= 6440 and <= 6499) || (digits.Length == 16 && four is >= 2221 and <= 2720)),
         };

@@ -11,7 +11,7 @@ internal static partial class PiiScanner
     private static bool TryIpV4(ReadOnlySpan<char> text, int start, out PiiMatch match)
     {
         match = default;
-        if ((start > 0 && text[start - 1] is 'v' or 'V' or '.') || !HasWithin(text, start, 4, '.'))
+        if ((start > 0 && text[start - 1] is 'v' or 'V' or '.') || !HasWithin(text, start, 4, '.') || FollowsVersionName(text, start))
         {
             return false;
         }
@@ -50,6 +50,18 @@ internal static partial class PiiScanner
 
         match = new PiiMatch(start, index - start, PiiKind.IpAddress);
         return true;
+    }
+
+    // An assembly version has four numbers too: Version=10.0.0.0, "version": "8.0.0.0", version 4.0.0.0.
+    private static bool FollowsVersionName(ReadOnlySpan<char> text, int start)
+    {
+        var end = start;
+        while (end > 0 && start - end < 4 && text[end - 1] is '=' or ' ' or ':' or '"' or '\'')
+        {
+            end--;
+        }
+
+        return end < start && text[..end].EndsWith("version", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -121,7 +133,8 @@ internal static partial class PiiScanner
         }
 
         var complete = compressed ? groups is >= 1 and <= 7 : groups == 8;
-        if (!hasDigit || !complete || !IsEnd(text, end) || (end < text.Length && text[end] == ':'))
+        // A colon may end a sentence's address (connect to 2001:db8::1: refused), not start another group.
+        if (!hasDigit || !complete || !IsEnd(text, end) || (end + 1 < text.Length && text[end] == ':' && (char.IsAsciiHexDigit(text[end + 1]) || text[end + 1] == ':')))
         {
             return false;
         }

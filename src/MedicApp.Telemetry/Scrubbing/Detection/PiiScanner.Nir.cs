@@ -30,6 +30,10 @@ internal static partial class PiiScanner
                 chars[count++] = char.ToUpperInvariant(c);
                 index++;
             }
+            else if (count == 13 && KeySeparatorEnd(text, index) is > 0 and var keyStart)
+            {
+                index = keyStart;
+            }
             else if (IsNirGroupEnd(count) && SeparatorAt(text, index, out var kind) is > 0 and var length && (separator == '\0' || separator == kind)
                 && index + length < text.Length && char.IsAsciiLetterOrDigit(text[index + length]))
             {
@@ -40,6 +44,12 @@ internal static partial class PiiScanner
             {
                 break;
             }
+        }
+
+        // A key in brackets takes its closing one.
+        if (count == NirLength && text[index - 3] == '(' && index < text.Length && text[index] == ')')
+        {
+            index++;
         }
 
         if (count != NirLength || !IsEnd(text, index) || chars[0] is not ('1' or '2' or '3' or '4' or '7' or '8'))
@@ -61,6 +71,45 @@ internal static partial class PiiScanner
         match = new PiiMatch(start, index - start, PiiKind.Nir);
         return true;
     }
+
+    // The key is often set apart from the number: "084 - 36", "084 / 36", "084 clé 36", "084 (36)". Returns where the
+    // key starts, or 0 when what follows is not one of these.
+    private static int KeySeparatorEnd(ReadOnlySpan<char> text, int index)
+    {
+        var start = index;
+        index = SkipSpaces(text, index);
+        if (index < text.Length && text[index] is '-' or '/')
+        {
+            index = SkipSpaces(text, index + 1);
+        }
+        else if (StartsWithWord(text, index, "clé") || StartsWithWord(text, index, "cle") || StartsWithWord(text, index, "key"))
+        {
+            index = SkipSpaces(text, index + 3);
+            if (index < text.Length && text[index] == ':')
+            {
+                index = SkipSpaces(text, index + 1);
+            }
+        }
+        else if (index < text.Length && text[index] == '(' && index + 3 < text.Length && text[index + 3] == ')')
+        {
+            index++;
+        }
+
+        return index - start >= 2 && index + 1 < text.Length && char.IsAsciiDigit(text[index]) && char.IsAsciiDigit(text[index + 1]) ? index : 0;
+    }
+
+    private static int SkipSpaces(ReadOnlySpan<char> text, int index)
+    {
+        for (var spaces = 0; index < text.Length && text[index] == ' ' && spaces < 3; spaces++)
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    private static bool StartsWithWord(ReadOnlySpan<char> text, int index, string word)
+        => text[index..].StartsWith(word, StringComparison.OrdinalIgnoreCase);
 
     // Where a written NIR may be cut: 1 85 05 78 006 084 91, and 1 85 05 971 12 084 91 overseas.
     private static bool IsNirGroupEnd(int count) => count is 1 or 3 or 5 or 7 or 8 or 10 or 13;

@@ -19,7 +19,12 @@ internal static partial class PiiScanner
         }
         else if (text[start] == '0')
         {
+            // Free and special-rate numbers are written 0 800 123 456.
             index = start + 1;
+            if (SeparatorAt(text, index, out _) is > 0 and var separator && index + separator < text.Length && text[index + separator] == '8')
+            {
+                index += separator;
+            }
         }
         else
         {
@@ -29,7 +34,7 @@ internal static partial class PiiScanner
         return TryNineDigits(text, start, index, out match);
     }
 
-    /// <summary>A number after <c>+</c>: +33 (0)6 12 34 56 78, +336…, or any E.164 number written with separators.</summary>
+    /// <summary>A number after <c>+</c>: +33 (0)6 12 34 56 78, (+33) 6…, +336…, or any E.164 number written with separators.</summary>
     private static bool TryInternationalPhone(ReadOnlySpan<char> text, int plus, int plusLength, int floor, out PiiMatch match)
     {
         match = default;
@@ -40,6 +45,13 @@ internal static partial class PiiScanner
 
         if (text[(plus + plusLength)..].StartsWith("33", StringComparison.Ordinal)
             && TryNineDigits(text, plus, SkipTrunkPrefix(text, plus + plusLength + 2), out match))
+        {
+            return true;
+        }
+
+        // (+33) 6 12 34 56 78: the brackets belong to the number.
+        if (plus - 1 >= floor && text[plus - 1] == '(' && text[(plus + plusLength)..].StartsWith("33)", StringComparison.Ordinal)
+            && IsStart(text, plus - 1, floor) && TryNineDigits(text, plus - 1, SkipTrunkPrefix(text, plus + plusLength + 3), out match))
         {
             return true;
         }
@@ -93,7 +105,8 @@ internal static partial class PiiScanner
     private static int SkipSeparator(ReadOnlySpan<char> text, int index)
         => index + SeparatorAt(text, index, out _);
 
-    // The subscriber part: a digit 1-9, then four pairs, each pair optionally after one separator.
+    // The subscriber part: a digit 1-9, then eight digits. After the first, they come in groups of two to four, each
+    // after one separator or none: 06 12 34 56 78, 06 12 345 678, 0612 345 678.
     private static bool TryNineDigits(ReadOnlySpan<char> text, int start, int index, out PiiMatch match)
     {
         match = default;
@@ -103,18 +116,37 @@ internal static partial class PiiScanner
         }
 
         index++;
-        for (var pair = 0; pair < 4; pair++)
+        var digits = 0;
+        var group = 0;
+        var separated = false;
+        var pairs = true;
+        while (digits < 8)
         {
-            index = SkipSeparator(text, index);
-            if (index + 1 >= text.Length || !char.IsAsciiDigit(text[index]) || !char.IsAsciiDigit(text[index + 1]))
+            if (index < text.Length && char.IsAsciiDigit(text[index]))
+            {
+                digits++;
+                group++;
+                index++;
+                separated = false;
+            }
+            else if (group is not 1 and <= 4 && !separated && SeparatorAt(text, index, out _) is > 0 and var separator)
+            {
+                pairs &= group is 0 or 2;
+                index += separator;
+                group = 0;
+                separated = true;
+            }
+            else
             {
                 return false;
             }
-
-            index += 2;
         }
 
-        if (!IsEnd(text, index))
+        // A number that goes on after one more separator is longer than a phone number (a NIR with a wrong key), and
+        // so is one written in uneven groups right after another group of digits.
+        if (group is 1 || !IsEnd(text, index)
+            || (SeparatorAt(text, index, out _) is > 0 and var after && index + after < text.Length && char.IsAsciiDigit(text[index + after]))
+            || (!(pairs && group == 2) && start >= 2 && text[start - 1] is ' ' or '.' or '-' && char.IsAsciiDigit(text[start - 2])))
         {
             return false;
         }

@@ -13,9 +13,15 @@ internal static partial class PiiScanner
         "password", "passwd", "pwd", "pass", "passphrase", "secret", "token", "code", "otp", "totp", "pin", "key",
         "apikey", "signature", "sig", "sas", "auth", "authorization", "credential", "credentials", "session",
         "sessionid", "jsessionid", "phpsessid", "sid", "cookie", "setcookie", "mfacode", "verificationcode",
-        "privatekey", "clientsecret", "assertion");
+        "privatekey", "clientsecret", "assertion", "accountkey", "sharedaccesskey", "sharedaccesssignature", "accesskey",
+        "secretkey", "subscriptionkey", "masterkey");
 
-    private static readonly string[] s_secretSuffixes = ["token", "secret", "password", "apikey", "privatekey", "sessionid", "session", "cookie"];
+    private static readonly string[] s_secretSuffixes =
+        ["token", "secret", "password", "apikey", "privatekey", "sessionid", "session", "cookie", "accesskey", "secretkey", "accountkey"];
+
+    // Parts of names that may hold a credential or something else (partitionKey, authorId): their value counts only
+    // when it looks generated, as gitleaks' generic-api-key rule has it.
+    private static readonly string[] s_credentialNameParts = ["key", "token", "secret", "passw", "cred", "auth", "signature"];
 
     private static readonly string[] s_authorizationSchemes = ["bearer", "basic", "digest", "negotiate", "ntlm", "token", "sharedkey"];
 
@@ -65,7 +71,8 @@ internal static partial class PiiScanner
             }
         }
 
-        if (!IsSecretName(name[..length]))
+        var named = IsSecretName(name[..length]);
+        if (!named && !HasCredentialNamePart(name[..length]))
         {
             return false;
         }
@@ -99,7 +106,7 @@ internal static partial class PiiScanner
             }
         }
 
-        if (valueEnd == valueStart)
+        if (valueEnd == valueStart || (!named && (!IsCredentialShaped(text[valueStart..valueEnd]) || IsGuid(text[valueStart..valueEnd]))))
         {
             return false;
         }
@@ -110,7 +117,19 @@ internal static partial class PiiScanner
 
     private static bool IsSecretName(ReadOnlySpan<char> name)
     {
+        // The public key token of an assembly name is a hash of a public key.
+        if (name.EndsWith("publickeytoken", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         if (s_secretNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+        {
+            return true;
+        }
+
+        // .AspNetCore.Cookies, the authentication cookie; "cookies:" alone heads a list of named cookies.
+        if (name.Length > "cookies".Length && name.EndsWith("cookies", StringComparison.Ordinal))
         {
             return true;
         }
@@ -124,6 +143,43 @@ internal static partial class PiiScanner
         }
 
         return false;
+    }
+
+    private static bool HasCredentialNamePart(ReadOnlySpan<char> name)
+    {
+        if (name.EndsWith("publickeytoken", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var part in s_credentialNameParts)
+        {
+            if (name.Contains(part, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // 8-4-4-4-12 hexadecimal digits: an identifier (an idempotency key, a correlation id), not a credential.
+    private static bool IsGuid(ReadOnlySpan<char> value)
+    {
+        if (value.Length != 36)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (i is 8 or 13 or 18 or 23 ? value[i] != '-' : !char.IsAsciiHexDigit(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsAuthorizationScheme(ReadOnlySpan<char> word)

@@ -7,6 +7,9 @@ internal static partial class PiiScanner
     // Shorter than this after "Bearer " is a word of a sentence, not a credential.
     private const int MinBearerCredential = 8;
 
+    // Longer than this after "token" is not one credential; the bound keeps each read short.
+    private const int MaxOpaqueToken = 512;
+
     /// <summary>
     /// A JSON Web Token: three base64url segments joined by dots, the first one a JSON header (<c>eyJ</c>, that is
     /// <c>{"</c>). The last segment may be empty (an unsigned token).
@@ -68,6 +71,92 @@ internal static partial class PiiScanner
 
         match = new PiiMatch(credential, index - credential, PiiKind.Token);
         return true;
+    }
+
+    /// <summary>
+    /// An opaque credential right after a word that announces one, with a space and no <c>=</c> or <c>:</c> (those are
+    /// secret-named parameters): <c>invalid token 8f14e45f…</c>, <c>jeton 3q2+7w…</c>, <c>api key AbC…</c>. Only a
+    /// value shaped like a credential counts, so that <c>token expired</c> stays.
+    /// </summary>
+    private static bool TryTokenAfterWord(ReadOnlySpan<char> text, int start, out PiiMatch match)
+    {
+        match = default;
+        var word = AnnouncingWordLength(text[start..]);
+        if (word == 0)
+        {
+            return false;
+        }
+
+        var index = start + word;
+        if (index < text.Length && text[index] is 's' or 'S')
+        {
+            index++;
+        }
+
+        var spaces = index;
+        while (index < text.Length && index - spaces < 3 && text[index] == ' ')
+        {
+            index++;
+        }
+
+        if (index == spaces)
+        {
+            return false;
+        }
+
+        var end = SkipCredential(text[..Math.Min(text.Length, index + MaxOpaqueToken + 1)], index);
+        while (end > index && text[end - 1] == '.')
+        {
+            end--;
+        }
+
+        if (end - index > MaxOpaqueToken || !IsCredentialShaped(text[index..end]) || !IsEnd(text, end))
+        {
+            return false;
+        }
+
+        match = new PiiMatch(index, end - index, PiiKind.Token);
+        return true;
+    }
+
+    private static int AnnouncingWordLength(ReadOnlySpan<char> rest)
+    {
+        foreach (var word in (ReadOnlySpan<string>)["token", "jeton", "secret", "apikey", "api key"])
+        {
+            if (rest.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return word.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Whether a value looks like a generated credential rather than a word or a number: at least 16 characters of a
+    /// token's alphabet, with letters and digits, and either both cases, or 32 characters and more (a hexadecimal key), or base64 padding.
+    /// </summary>
+    private static bool IsCredentialShaped(ReadOnlySpan<char> value)
+    {
+        if (value.Length < 16)
+        {
+            return false;
+        }
+
+        bool lower = false, upper = false, digit = false;
+        foreach (var c in value)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '/' or '=' or '_' or '.' or '~' or '-'))
+            {
+                return false;
+            }
+
+            lower |= char.IsAsciiLetterLower(c);
+            upper |= char.IsAsciiLetterUpper(c);
+            digit |= char.IsAsciiDigit(c);
+        }
+
+        return digit && (lower || upper) && ((lower && upper) || value.Length >= 32 || value[^1] == '=');
     }
 
     private static int SkipBase64Url(ReadOnlySpan<char> text, int index)

@@ -6,8 +6,8 @@ namespace MedicApp.Telemetry;
 
 /// <summary>
 /// Finds personal values in one left-to-right pass. Every kind of value holds a trigger character (a digit,
-/// <c>@</c>, <c>%</c>, <c>=</c>, <c>:</c>, the <c>J</c> of <c>eyJ</c>, the <c>b</c> of <c>bearer</c>); a vectorized
-/// search skips everything else. At a trigger, each detector reads at most a bounded number of characters around it,
+/// <c>@</c>, <c>%</c>, <c>=</c>, <c>:</c>, the <c>J</c> of <c>eyJ</c>, the <c>b</c> of <c>bearer</c>) or starts with
+/// an anchor word (a provider's key prefix, <c>-----BEGIN</c>, <c>token</c>); vectorized searches skip everything else. At a trigger, each detector reads at most a bounded number of characters around it,
 /// or records how far a failed read went so that no character is read again by the same detector: the scan is
 /// linear in the length of the text whatever it holds.
 /// </summary>
@@ -31,7 +31,20 @@ internal static partial class PiiScanner
         var position = floor;
         while (position < text.Length)
         {
-            var trigger = NextTrigger(text, position);
+            // Triggers are looked for only up to the next anchor, so that text is not searched again past it.
+            var anchor = NextAnchor(text, position, ref state);
+            var trigger = NextTrigger(anchor < text.Length ? text[..anchor] : text, position);
+            if (trigger < 0 && anchor < text.Length)
+            {
+                if (TryMatchAnchor(text, anchor, floor, out match))
+                {
+                    return true;
+                }
+
+                position = anchor + 1;
+                continue;
+            }
+
             if (trigger < 0)
             {
                 break;
@@ -39,6 +52,11 @@ internal static partial class PiiScanner
 
             if (char.IsAsciiDigit(text[trigger]) && (trigger == 0 || text[trigger - 1] != '+') && DateTimeEnd(text, trigger) is > 0 and var end)
             {
+                if (TryIsoBirthDate(text, trigger, end, out match))
+                {
+                    return true;
+                }
+
                 position = end;
                 continue;
             }
@@ -77,7 +95,7 @@ internal static partial class PiiScanner
         switch (text[trigger])
         {
             case '@':
-                return TryEmail(text, trigger, 1, floor, out match);
+                return TryUriCredential(text, trigger, floor, out match) || TryEmail(text, trigger, 1, floor, out match);
             case '%':
                 return TryEncodedAt(text, trigger, floor, out match);
             case '=':
@@ -160,7 +178,7 @@ internal static partial class PiiScanner
 
         if (start == digit)
         {
-            return TryNumberStartingAt(text, digit, out match);
+            return TryNumberStartingAt(text, digit, floor, out match);
         }
 
         return (digit - start == 2 && TryIban(text, start, out match)) || TryIpV6(text, start, out match);
@@ -168,7 +186,7 @@ internal static partial class PiiScanner
 
     // What follows the first digits tells which detectors can match: most numbers of a log (times, durations,
     // statuses) are ruled out by one look at the character after them.
-    private static bool TryNumberStartingAt(ReadOnlySpan<char> text, int digit, out PiiMatch match)
+    private static bool TryNumberStartingAt(ReadOnlySpan<char> text, int digit, int floor, out PiiMatch match)
     {
         var run = digit;
         while (run < text.Length && run - digit < 10 && char.IsAsciiDigit(text[run]))
@@ -185,6 +203,17 @@ internal static partial class PiiScanner
         }
 
         if (digits <= 3 && next == '.' && TryIpV4(text, digit, out match))
+        {
+            return true;
+        }
+
+        if (((digits <= 2 && next is '/' or '.' or '-' or ' ' or ',' or 'e') || (digits == 4 && next is '/' or '.') || (digits == 8 && !char.IsAsciiDigit(next)))
+            && TryBirthDate(text, digit, floor, out match))
+        {
+            return true;
+        }
+
+        if (digits is >= 4 and <= 8 && !IsWordChar(next) && TryOneTimeCode(text, digit, digits, out match))
         {
             return true;
         }
@@ -322,5 +351,11 @@ internal static partial class PiiScanner
     {
         /// <summary>A token candidate starting before this index runs into the same failed read.</summary>
         public int JwtFailedUntil;
+
+        /// <summary>Where the next anchor is (<see cref="int.MaxValue"/> when none is left), once searched.</summary>
+        public int NextAnchor;
+
+        /// <summary>Whether <see cref="NextAnchor"/> was searched.</summary>
+        public bool AnchorSearched;
     }
 }
