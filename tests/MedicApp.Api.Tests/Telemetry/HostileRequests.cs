@@ -38,21 +38,26 @@ internal static class HostileRequests
     /// <summary>
     /// The requests for <paramref name="operation"/> and <paramref name="value"/>: the value in the route and query
     /// string; the value in a body that reaches the handler (route values set by <paramref name="routeValue"/>), typed,
-    /// then ill-typed; the value as a body that is not JSON. Every one carries the value in its headers too.
+    /// then ill-typed; the value as a body that is not JSON. Every one carries the value in its headers too. A value
+    /// the scrubber cannot find is sent in bodies only.
     /// </summary>
     public static IEnumerable<HttpRequestMessage> For(Operation operation, PersonalValue value, JsonObject document, Func<string, string> routeValue)
     {
         var components = document["components"]?["schemas"]?.AsObject();
         var body = operation.BodySchema is { } schema ? Fill(schema, components, value.Text, illTyped: false, depth: 0) : new JsonObject { ["note"] = value.Text };
 
-        yield return Request(operation, value, _ => value.Text, query: true, Json(body));
+        if (value.Findable)
+        {
+            yield return Request(operation, value, _ => value.Text, query: true, Json(body));
+        }
+
         yield return Request(operation, value, routeValue, query: false, Json(body));
         if (operation.BodySchema is { } declared)
         {
             yield return Request(operation, value, routeValue, query: false, Json(Fill(declared, components, value.Text, illTyped: true, depth: 0)));
         }
 
-        yield return Request(operation, value, routeValue, query: true, new StringContent(value.Text, Encoding.UTF8, "text/plain"));
+        yield return Request(operation, value, routeValue, query: value.Findable, new StringContent(value.Text, Encoding.UTF8, "text/plain"));
         yield return Request(operation, value, routeValue, query: false, new StringContent($"{{\"note\": \"{value.Text}\", ", Encoding.UTF8, "application/json"));
     }
 
@@ -71,6 +76,11 @@ internal static class HostileRequests
         }
 
         var request = new HttpRequestMessage(operation.Method, path) { Content = body };
+        if (!value.Findable)
+        {
+            return request;
+        }
+
         var headers = request.Headers;
         headers.TryAddWithoutValidation("User-Agent", $"MedicAppClient/1.0 ({value.Text})");
         headers.TryAddWithoutValidation("Referer", $"https://medicapp.example/contact?who={Uri.EscapeDataString(value.Text)}");

@@ -7,7 +7,12 @@ namespace MedicApp.Api.Tests.Telemetry;
 /// A personal value a client may type into any field, and how to recognise it in what was sent: written with other
 /// separators, percent-encoded or in another case, it is still the same value.
 /// </summary>
-internal sealed record PersonalValue(string Kind, string Text)
+/// <remarks>
+/// A name or a health detail has no shape a scrubber can find: in a route, where it would become a request's name,
+/// nothing could take it out, so such values are sent in bodies only (<see cref="Findable"/> is false), where no field
+/// may carry them to telemetry: a not-personal field refuses a value outside its declared shape.
+/// </remarks>
+internal sealed record PersonalValue(string Kind, string Text, bool Findable = true)
 {
     /// <summary>One of each kind the scrubber must find, written as people write them.</summary>
     public static readonly IReadOnlyList<PersonalValue> All =
@@ -21,6 +26,8 @@ internal sealed record PersonalValue(string Kind, string Text)
         new("IPv4 address", "203.0.113.77"),
         new("IPv6 address", "2001:db8:85a3::8a2e:370:7334"),
         new("token", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJqZWFubmUuZHVwb250In0.ZHVwb250LXNpZ25hdHVyZS1zZWNyZXQ"),
+        new("name", "Jeanne Dupont", Findable: false),
+        new("health detail", "Zorglubite chronique", Findable: false),
     ];
 
     /// <summary>What remains of the value once separators are taken out: the part that must never be sent.</summary>

@@ -6,7 +6,9 @@ using MedicApp.Api.Data;
 using MedicApp.Api.Features.Patients;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Api.Tests.Hosting;
+using MedicApp.Telemetry;
 using MedicApp.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace MedicApp.Api.Tests.Telemetry;
@@ -22,7 +24,7 @@ public abstract class PersonalValuesEndToEndTests(ITestOutputHelper output)
     private const string Email = "claire.fontaine@example.fr";
     private const string Phone = "07 81 90 12 34";
     private const string Password = "Lune-de-miel-1987";
-    private const string HealthDetail = "Zorglubite chronique";
+    private const string HealthDetail = "Ostéite fibrokystique";
 
     internal abstract DatabaseProvider Provider { get; }
 
@@ -59,6 +61,8 @@ public abstract class PersonalValuesEndToEndTests(ITestOutputHelper output)
 
             // The telemetry of every request above has arrived: what is checked below is everything that was sent.
             await ingestion.WaitForAsync(static e => BaseType(e) == "RequestData", statuses.Values.Sum(), TimeSpan.FromSeconds(60));
+            var tracked = host.Services.GetRequiredService<TelemetryHealth>().GetStatistics().EventsTracked;
+            await ingestion.WaitForCustomEventsAsync((int)tracked, TimeSpan.FromSeconds(60));
         }
 
         var envelopes = ingestion.Envelopes;
@@ -92,6 +96,7 @@ public abstract class PersonalValuesEndToEndTests(ITestOutputHelper output)
         await steps.VerifyEmailAsync(id, Email);
         await steps.VerifyPhoneAsync(id, ContactFormats.NormalizePhone(Phone)!);
         await client.PutAsync($"/patients/{id}/medical-file", new { medicalHistory = HealthDetail, allergies = HealthDetail, currentTreatments = HealthDetail, documentsUploaded = 1 }, HttpStatusCode.OK);
+        await NotPersonalFieldsAsync(client, (await steps.ReadyToSignAsync()).Id);
         foreach (var document in new[] { "consent", "quote", "care_contract" })
         {
             var request = await client.PostAsync($"/patients/{id}/signatures/yousign", new { document }, HttpStatusCode.Created);
@@ -107,6 +112,28 @@ public abstract class PersonalValuesEndToEndTests(ITestOutputHelper output)
         secrets.Add(code);
         await client.PostAsync("/auth/mfa", new { challengeId = challenge.Text("challengeId"), code }, HttpStatusCode.OK);
         return id;
+    }
+
+    // The fields sent as they are when valid (a locale, a clinic's or practitioner's reference) get each personal value
+    // in requests that are valid otherwise, so that nothing else stops them before they could be tracked.
+    private static async Task NotPersonalFieldsAsync(HttpClient client, string readyToSign)
+    {
+        var attempt = 0;
+        foreach (var value in PersonalValue.All)
+        {
+            var email = $"claire.fontaine.{++attempt}@example.fr";
+            var requests = new (string Path, object Body)[]
+            {
+                ("/patients", new { email, phone = $"06 12 34 56 {10 + attempt}", password = Password, channel = "web", locale = value.Text }),
+                ($"/patients/{readyToSign}/signatures/clinic", new { document = "consent", clinicId = value.Text, practitionerId = "prac-0001" }),
+                ($"/patients/{readyToSign}/signatures/clinic", new { document = "consent", clinicId = "clinic-paris-8", practitionerId = value.Text }),
+            };
+            foreach (var (path, body) in requests)
+            {
+                using var response = await client.PostAsJsonAsync(path, body);
+                Assert.True((int)response.StatusCode < 500, $"POST {path} with {value.Kind} answered {(int)response.StatusCode}");
+            }
+        }
     }
 
     private static List<string> Leaks(IReadOnlyList<JsonObject> envelopes, IReadOnlyList<string> secrets)

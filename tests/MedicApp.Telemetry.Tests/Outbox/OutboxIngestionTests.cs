@@ -77,6 +77,20 @@ public sealed class OutboxIngestionTests : IDisposable
     }
 
     [Fact]
+    public async Task ClaimOfAYear_IsDeliveredAtOnce()
+    {
+        // The wait for an answer is half the claim: beyond what a timer can hold (49.7 days) unless it is capped.
+        await using var host = new OutboxHost(_database, _clock, telemetry => SendToIngestion(telemetry.Configure(static o => o.Outbox.ClaimDuration = TimeSpan.FromDays(365))));
+
+        await host.RegisterAsync("patient-long-claim");
+        await host.Delivery.WhenSettledAsync().WaitAsync(Deadline);
+
+        Assert.Single(_server.CustomEvents);
+        Assert.Empty(host.Rows());
+        Assert.Equal(0, host.Health.GetStatistics().SinkFailures);
+    }
+
+    [Fact]
     public async Task RefusedForGood_DeletesTheEventAndReportsItDropped()
     {
         _server.Answer = static _ => IngestionAnswer.Failed(400);

@@ -56,6 +56,9 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAcknowledgingEve
 
     private const string CustomEventNameAttribute = "microsoft.custom_event.name";
 
+    // Far beyond any ingestion request's own timeout: an answer that has not come by then will not come.
+    private static readonly TimeSpan MaxAcknowledgementWait = TimeSpan.FromMinutes(10);
+
     private readonly Channel<PendingEvent> _queue;
     private readonly ExporterPipeline _exporter;
     private readonly DeliveryTracker _acknowledgements;
@@ -103,7 +106,8 @@ public sealed class ApplicationInsightsEventSink : IEventSink, IAcknowledgingEve
         _shutdownTimeout = settings.ShutdownTimeout;
 
         // An outbox claims an event for ClaimDuration: its answer must come well within it, or another claim sends it too.
-        _acknowledgementTimeout = options.Value.Outbox.ClaimDuration / 2;
+        // A claim of days is allowed; a wait that long is not (a timer holds at most 49.7 days) and would mean nothing.
+        _acknowledgementTimeout = TimeSpan.FromTicks(Math.Min(options.Value.Outbox.ClaimDuration.Ticks / 2, MaxAcknowledgementWait.Ticks));
         var roleName = string.IsNullOrWhiteSpace(settings.CloudRoleName) ? environment?.ApplicationName : settings.CloudRoleName;
         _exporter = new ExporterPipeline(connectionString, "events", settings, settings.EnableOfflineStorage, roleName, defences, new DeliveryTracker(OnTransmissionFailure, _storage is null ? static _ => false : _storage.IsBeingResent));
 
