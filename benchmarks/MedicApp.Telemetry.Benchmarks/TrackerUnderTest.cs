@@ -143,6 +143,13 @@ public sealed class TrackerUnderTest : IDisposable
         }
     }
 
+    /// <summary>Gets a service of the tracker's provider, such as a catalogue added with <c>AddCatalogue</c>.</summary>
+    /// <typeparam name="T">The service's type.</typeparam>
+    /// <returns>The service.</returns>
+    public T GetRequiredService<T>()
+        where T : notnull
+        => _services.GetRequiredService<T>();
+
     /// <summary>Waits until every sink has written or sent what was tracked so far.</summary>
     public void Flush() => Pipeline.FlushAsync().GetAwaiter().GetResult();
 
