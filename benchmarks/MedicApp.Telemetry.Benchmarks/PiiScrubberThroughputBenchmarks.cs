@@ -16,7 +16,7 @@ public class PiiScrubberThroughputBenchmarks
     public int Size { get; set; }
 
     [Params("log text", "stack trace", "prose", "dotted words", "digit groups", "at signs", "token heads", "hex and colons",
-        "equals", "percents", "provider prefixes", "token words", "key blocks", "birth words", "uri credentials")]
+        "equals", "credential names", "percents", "provider prefixes", "token words", "key blocks", "birth words", "uri credentials")]
     public string Input { get; set; } = "";
 
     private string _text = "";
@@ -35,6 +35,7 @@ public class PiiScrubberThroughputBenchmarks
         "token heads" => Repeat("eyJ-"),
         "hex and colons" => Repeat("ab:"),
         "equals" => Repeat("key=a="),
+        "credential names" => Repeat("auth:a=b="),
         "percents" => Repeat("%20%40"),
         "provider prefixes" => Repeat("sk_live_"),
         "token words" => Repeat("token "),

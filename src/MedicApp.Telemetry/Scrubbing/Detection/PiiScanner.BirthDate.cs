@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Frozen;
 
 namespace MedicApp.Telemetry;
 
@@ -8,13 +9,13 @@ internal static partial class PiiScanner
     private const int BirthContextWindow = 64;
     private const int MaxMonthName = 10;
 
-    private static readonly string[] s_monthNames =
-    [
+    // Looked up in one step: every "1 task" or "2 jours" of a log reads the word after the number.
+    private static readonly FrozenSet<string> s_monthNames = FrozenSet.Create(
+        StringComparer.OrdinalIgnoreCase,
         "janvier", "janv", "février", "fevrier", "févr", "fevr", "mars", "avril", "avr", "mai", "juin", "juillet", "juil",
         "août", "aout", "septembre", "sept", "octobre", "novembre", "décembre", "decembre", "déc",
         "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
-        "august", "aug", "september", "sep", "october", "oct", "november", "nov", "december", "dec",
-    ];
+        "august", "aug", "september", "sep", "october", "oct", "november", "nov", "december", "dec");
 
     /// <summary>
     /// A date of birth: a date in a common writing (12/03/1985, 12.03.1985, 1985-03-12, 19850312, 12 mars 1985,
@@ -169,15 +170,12 @@ internal static partial class PiiScanner
         }
 
         var word = text[index..end];
-        foreach (var name in s_monthNames)
+        if (word.Length is < 3 or > 9 || !s_monthNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
-            if (word.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return end < text.Length && text[end] == '.' && word.Length <= 4 ? end + 1 : end;
-            }
+            return -1;
         }
 
-        return -1;
+        return end < text.Length && text[end] == '.' && word.Length <= 4 ? end + 1 : end;
     }
 
     /// <summary>Whether a birth word stands before the date at <paramref name="start"/>, in the same field or clause.</summary>

@@ -71,16 +71,15 @@ internal static partial class PiiScanner
             }
         }
 
-        var named = IsSecretName(name[..length]);
-        if (!named && !HasCredentialNamePart(name[..length]))
-        {
-            return false;
-        }
-
         var valueStart = separator + 1;
         while (valueStart < text.Length && text[valueStart] == ' ')
         {
             valueStart++;
+        }
+
+        if (!IsSecretName(name[..length]))
+        {
+            return TryCredentialValue(text, valueStart, name[..length], out match);
         }
 
         int valueEnd;
@@ -106,12 +105,46 @@ internal static partial class PiiScanner
             }
         }
 
-        if (valueEnd == valueStart || (!named && (!IsCredentialShaped(text[valueStart..valueEnd]) || IsGuid(text[valueStart..valueEnd]))))
+        if (valueEnd == valueStart)
         {
             return false;
         }
 
         match = new PiiMatch(valueStart, valueEnd - valueStart, PiiKind.Secret);
+        return true;
+    }
+
+    /// <summary>
+    /// The value of a parameter whose name may or may not hold a credential (partitionKey, authorId): only a value that
+    /// looks generated counts, as in gitleaks' generic-api-key rule. The value is read over a token's alphabet and at
+    /// most <see cref="MaxOpaqueToken"/> characters, so that a failed read stays short; most colons of a log
+    /// ("Exception: The…") are ruled out by the value's length before the name's parts are searched.
+    /// </summary>
+    private static bool TryCredentialValue(ReadOnlySpan<char> text, int valueStart, ReadOnlySpan<char> name, out PiiMatch match)
+    {
+        match = default;
+        var quote = valueStart < text.Length && text[valueStart] is '"' or '\'' ? text[valueStart++] : '\0';
+        var valueEnd = valueStart;
+        while (valueEnd < text.Length && valueEnd - valueStart <= MaxOpaqueToken
+            && (char.IsAsciiLetterOrDigit(text[valueEnd]) || text[valueEnd] is '+' or '/' or '_' or '.' or '~' or '-'))
+        {
+            valueEnd++;
+        }
+
+        // Base64 padding ends the value: a=b=a=b… is read one pair at a time.
+        while (valueEnd < text.Length && valueEnd - valueStart <= MaxOpaqueToken && text[valueEnd] == '=')
+        {
+            valueEnd++;
+        }
+
+        var value = text[valueStart..valueEnd];
+        if (value.Length > MaxOpaqueToken || (quote != '\0' && (valueEnd >= text.Length || text[valueEnd] != quote))
+            || !IsCredentialShaped(value) || IsGuid(value) || !HasCredentialNamePart(name))
+        {
+            return false;
+        }
+
+        match = new PiiMatch(valueStart, value.Length, PiiKind.Secret);
         return true;
     }
 
