@@ -16,7 +16,7 @@ public class PiiScrubberThroughputBenchmarks
     public int Size { get; set; }
 
     [Params("log text", "stack trace", "prose", "dotted words", "digit groups", "at signs", "token heads", "hex and colons",
-        "equals", "credential names", "percents", "provider prefixes", "token words", "key blocks", "birth words", "uri credentials")]
+        "equals", "credential names", "percents", "provider prefixes", "token words", "key blocks", "birth words", "uri credentials", "one-time codes", "json keys")]
     public string Input { get; set; } = "";
 
     private string _text = "";
@@ -42,6 +42,8 @@ public class PiiScrubberThroughputBenchmarks
         "key blocks" => Repeat("-----BEGIN "),
         "birth words" => Repeat("né le 12/03/"),
         "uri credentials" => Repeat("x://a:b@"),
+        "one-time codes" => Repeat("MFA code 1234 "),
+        "json keys" => Repeat("\"akey\":\"a"),
         _ => throw new ArgumentOutOfRangeException(nameof(Input)),
     };
 
