@@ -96,6 +96,8 @@ public sealed class PiiScrubberTests
     [InlineData("postgres://admin:S3cr3tPass@db.example.com:5432/medicapp", "postgres://admin:[secret]@db.example.com:5432/medicapp")]
     [InlineData("Server=db;User Id=sa;Pwd=Pa55w0rd!;", "Server=db;User Id=sa;Pwd=[secret];")]
     [InlineData("invalid token 8f14e45fceea167a5a36dedd4bea2543 rejected", "invalid token [token] rejected")]
+    [InlineData("votre jeton est 8f3kQ9zLx2MvP7wR, valable 10 minutes", "votre jeton est [token], valable 10 minutes")]
+    [InlineData("Votre code est 8f3kQ9zLx2MvP7wR2 ; your code is Zq81mKp02LxVa9Tq", "Votre code est [token] ; your code is [token]")]
     [InlineData("Ocp-Apim-Subscription-Key: 0123456789abcdef0123456789abcdef", "Ocp-Apim-Subscription-Key: [secret]")]
     [InlineData("{\"clientCredential\": \"Xy7~aB8Q~cdEFghIJklMNopQRstUVwxYZ01234\"}", "{\"clientCredential\": \"[secret]\"}")]
     // Birth dates, in context.
@@ -157,6 +159,7 @@ public sealed class PiiScrubberTests
     [InlineData("2026-11-24T09:14:03.221Z info: birth date updated for 3f2c1e4a-9b7d-4c1e-8f2a-0b1c2d3e4f50")]
     [InlineData("adobe 12/03/1985 ; bornes 12/03/1985")]
     [InlineData("error code 500, status code 404, code postal 75001, code 2026")]
+    [InlineData("le code est correct, the code is ReadOnlySpan, code est 2026-11-24")]
     [InlineData("Could not load 'Microsoft.Extensions.Logging, Version=10.0.0.0, Culture=neutral, PublicKeyToken=adb9793829ddae60'")]
     [InlineData("NIR saisi 2 85 01 87 654 768 60 : clé incorrecte")]
     [InlineData("hash eb46140a713e3eca and etag de89370400440532013001")]

@@ -14,7 +14,7 @@ internal static partial class PiiScanner
             "ghp_", "gho_", "ghs_", "ghu_", "ghr_", "github_pat_", "glpat-", "npm_",
             "xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-", "xapp-", "SG.", "AKIA", "ASIA", "AIza", "-----BEGIN",
             "token ", "Token ", "TOKEN ", "jeton ", "Jeton ", "JETON ", "secret ", "Secret ", "SECRET ",
-            "apikey ", "ApiKey ", "APIKEY ", "api key ", "API key ", "API Key ",
+            "apikey ", "ApiKey ", "APIKEY ", "api key ", "API key ", "API Key ", "code ", "Code ", "CODE ",
         ],
         StringComparison.Ordinal);
 
@@ -45,7 +45,7 @@ internal static partial class PiiScanner
         return text[anchor] switch
         {
             '-' => TryPrivateKey(text, anchor, out match),
-            't' or 'T' or 'j' or 'J' or 'a' or 'A' or 's' or 'S' when TryTokenAfterWord(text, anchor, out match) => true,
+            't' or 'T' or 'j' or 'J' or 'a' or 'A' or 's' or 'S' or 'c' or 'C' when TryTokenAfterWord(text, anchor, out match) => true,
             _ => TryProviderKey(text, anchor, out match),
         };
     }

@@ -75,7 +75,8 @@ internal static partial class PiiScanner
 
     /// <summary>
     /// An opaque credential right after a word that announces one, with a space and no <c>=</c> or <c>:</c> (those are
-    /// secret-named parameters): <c>invalid token 8f14e45f…</c>, <c>jeton 3q2+7w…</c>, <c>api key AbC…</c>. Only a
+    /// secret-named parameters), maybe after a verb: <c>invalid token 8f14e45f…</c>, <c>jeton 3q2+7w…</c>,
+    /// <c>api key AbC…</c>, <c>votre code est 8f3k…</c>. Only a
     /// value shaped like a credential counts, so that <c>token expired</c> stays.
     /// </summary>
     private static bool TryTokenAfterWord(ReadOnlySpan<char> text, int start, out PiiMatch match)
@@ -104,6 +105,8 @@ internal static partial class PiiScanner
             return false;
         }
 
+        // "votre jeton est 8f3k…", "your code is 8f3k…": the verb between the word and its value changes nothing.
+        index = SkipLinkingWord(text, index);
         var end = SkipCredential(text[..Math.Min(text.Length, index + MaxOpaqueToken + 1)], index);
         while (end > index && text[end - 1] == '.')
         {
@@ -119,9 +122,28 @@ internal static partial class PiiScanner
         return true;
     }
 
+    private static int SkipLinkingWord(ReadOnlySpan<char> text, int index)
+    {
+        foreach (var word in (ReadOnlySpan<string>)["est ", "is ", "was ", "était ", "vaut "])
+        {
+            if (text[index..].StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                var value = index + word.Length;
+                while (value < text.Length && value - index - word.Length < 2 && text[value] == ' ')
+                {
+                    value++;
+                }
+
+                return value;
+            }
+        }
+
+        return index;
+    }
+
     private static int AnnouncingWordLength(ReadOnlySpan<char> rest)
     {
-        foreach (var word in (ReadOnlySpan<string>)["token", "jeton", "secret", "apikey", "api key"])
+        foreach (var word in (ReadOnlySpan<string>)["token", "jeton", "secret", "apikey", "api key", "code"])
         {
             if (rest.StartsWith(word, StringComparison.OrdinalIgnoreCase))
             {
