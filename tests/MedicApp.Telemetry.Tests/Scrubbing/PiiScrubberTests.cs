@@ -55,6 +55,9 @@ public sealed class PiiScrubberTests
     // Tokens and secrets.
     [InlineData("Authorization: Bearer abcdef0123456789xyz", "Authorization: Bearer [secret]")]
     [InlineData("sent bearer abcdef0123456789xyz.", "sent bearer [token]")]
+    [InlineData("forwarded Bearer  abcdef0123456789xyz", "forwarded Bearer  [token]")]
+    [InlineData("HEADER BEARER ABCDEF0123456789XYZ", "HEADER BEARER [token]")]
+    [InlineData("unbearer abcdef0123456789xyz and Bearer short", "unbearer abcdef0123456789xyz and Bearer short")]
     [InlineData("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c end", "jwt [token] end")]
     [InlineData("GET /callback?code=Xy12ab&state=active", "GET /callback?code=[secret]&state=active")]
     [InlineData("/login?password=hunter2&user_name=x", "/login?password=[secret]&user_name=x")]

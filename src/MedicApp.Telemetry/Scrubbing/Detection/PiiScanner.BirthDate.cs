@@ -10,12 +10,12 @@ internal static partial class PiiScanner
     private const int MaxMonthName = 10;
 
     // Looked up in one step: every "1 task" or "2 jours" of a log reads the word after the number.
-    private static readonly FrozenSet<string> s_monthNames = FrozenSet.Create(
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_monthNames = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
         "janvier", "janv", "février", "fevrier", "févr", "fevr", "mars", "avril", "avr", "mai", "juin", "juillet", "juil",
         "août", "aout", "septembre", "sept", "octobre", "novembre", "décembre", "decembre", "déc",
         "january", "jan", "february", "feb", "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul",
-        "august", "aug", "september", "sep", "october", "oct", "november", "nov", "december", "dec");
+        "august", "aug", "september", "sep", "october", "oct", "november", "nov", "december", "dec").GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// A date of birth: a date in a common writing (12/03/1985, 12.03.1985, 1985-03-12, 19850312, 12 mars 1985,
@@ -170,7 +170,7 @@ internal static partial class PiiScanner
         }
 
         var word = text[index..end];
-        if (word.Length is < 3 or > 9 || !s_monthNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        if (word.Length is < 3 or > 9 || !s_monthNames.Contains(word))
         {
             return -1;
         }

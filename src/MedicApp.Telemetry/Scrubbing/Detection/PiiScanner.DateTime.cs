@@ -11,6 +11,12 @@ internal static partial class PiiScanner
     /// </summary>
     private static int DateTimeEnd(ReadOnlySpan<char> text, int digit)
     {
+        // A date has its dash at the fifth character, a time its colon at the second or third: most numbers have neither.
+        if (!(digit + 4 < text.Length && text[digit + 4] == '-') && !(digit + 2 < text.Length && (text[digit + 1] == ':' || text[digit + 2] == ':')))
+        {
+            return -1;
+        }
+
         int end;
         if (IsDate(text, digit))
         {

@@ -8,13 +8,13 @@ internal static partial class PiiScanner
     private const int MaxKeyLength = 40;
 
     // Names compared lower-case without '_', '-' and '.': access_token, Access-Token and accessToken are one name.
-    private static readonly FrozenSet<string> s_secretNames = FrozenSet.Create(
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_secretNames = FrozenSet.Create(
         StringComparer.Ordinal,
         "password", "passwd", "pwd", "pass", "passphrase", "secret", "token", "code", "otp", "totp", "pin", "key",
         "apikey", "signature", "sig", "sas", "auth", "authorization", "credential", "credentials", "session",
         "sessionid", "jsessionid", "phpsessid", "sid", "cookie", "setcookie", "mfacode", "verificationcode",
         "privatekey", "clientsecret", "assertion", "accountkey", "sharedaccesskey", "sharedaccesssignature", "accesskey",
-        "secretkey", "subscriptionkey", "masterkey");
+        "secretkey", "subscriptionkey", "masterkey").GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly string[] s_secretSuffixes =
         ["token", "secret", "password", "apikey", "privatekey", "sessionid", "session", "cookie", "accesskey", "secretkey", "accountkey"];
@@ -156,7 +156,7 @@ internal static partial class PiiScanner
             return false;
         }
 
-        if (s_secretNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+        if (s_secretNames.Contains(name))
         {
             return true;
         }

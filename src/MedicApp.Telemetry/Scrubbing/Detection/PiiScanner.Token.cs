@@ -41,11 +41,11 @@ internal static partial class PiiScanner
         return true;
     }
 
-    /// <summary>The credential after <c>Bearer</c> (any case), whatever its format; the scheme name stays.</summary>
+    /// <summary>The credential after <c>Bearer</c>, <c>bearer</c> or <c>BEARER</c>, whatever its format; the scheme name stays.</summary>
     private static bool TryBearer(ReadOnlySpan<char> text, int start, int floor, out PiiMatch match)
     {
         match = default;
-        if (!text[start..].StartsWith("bearer", StringComparison.OrdinalIgnoreCase) || !IsStart(text, start, floor))
+        if (!IsStart(text, start, floor))
         {
             return false;
         }

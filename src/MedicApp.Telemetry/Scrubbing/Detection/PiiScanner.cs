@@ -6,17 +6,18 @@ namespace MedicApp.Telemetry;
 
 /// <summary>
 /// Finds personal values in one left-to-right pass. Every kind of value holds a trigger character (a digit,
-/// <c>@</c>, <c>%</c>, <c>=</c>, <c>:</c>, the <c>J</c> of <c>eyJ</c>, the <c>b</c> of <c>bearer</c>) or starts with
-/// an anchor word (a provider's key prefix, <c>-----BEGIN</c>, <c>token</c>); vectorized searches skip everything else. At a trigger, each detector reads at most a bounded number of characters around it,
-/// or records how far a failed read went so that no character is read again by the same detector: the scan is
-/// linear in the length of the text whatever it holds.
+/// <c>@</c>, <c>%</c>, <c>=</c>, <c>:</c>, the <c>J</c> of <c>eyJ</c>) or starts with an anchor word (a provider's key
+/// prefix, <c>-----BEGIN</c>, <c>token</c>, <c>Bearer</c>); vectorized searches skip everything else. At a trigger,
+/// each detector reads at most a bounded number of characters around it, or records how far a failed read went so
+/// that no character is read again by the same detector: the scan is linear in the length of the text whatever it
+/// holds.
 /// </summary>
 [SkipLocalsInit]
 internal static partial class PiiScanner
 {
     private const int NearTriggerWindow = 8;
 
-    internal const string Triggers = "0123456789@%=:JBb";
+    internal const string Triggers = "0123456789@%=:J";
 
     private static readonly SearchValues<char> s_triggers = SearchValues.Create(Triggers);
 
@@ -107,8 +108,6 @@ internal static partial class PiiScanner
                     || ((group == trigger || !char.IsAsciiDigit(text[group])) && IsStart(text, group, floor) && TryIpV6(text, group, out match));
             case 'J':
                 return TryJwt(text, trigger - 2, floor, ref state, out match);
-            case 'B' or 'b':
-                return TryBearer(text, trigger, floor, out match);
             default:
                 return TryNumberAt(text, trigger, floor, out match);
         }
@@ -303,13 +302,13 @@ internal static partial class PiiScanner
     // A table for ASCII: words are most of what the scan skips, and the table costs one load per character.
     internal static bool IsWordChar(char c) => c < 128 ? AsciiWordChars[c] != 0 : char.IsLetterOrDigit(c);
 
-    // The triggers as a table, for the characters looked at one by one: 0-9 @ % = : J B b.
+    // The triggers as a table, for the characters looked at one by one: 0-9 @ % = : J.
     private static ReadOnlySpan<byte> AsciiTriggers =>
     [
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 0,
-        1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ];
 
     // Letters, digits and '_'.
@@ -352,10 +351,13 @@ internal static partial class PiiScanner
         /// <summary>A token candidate starting before this index runs into the same failed read.</summary>
         public int JwtFailedUntil;
 
-        /// <summary>Where the next anchor is (<see cref="int.MaxValue"/> when none is left), once searched.</summary>
-        public int NextAnchor;
+        /// <summary>Where the next key prefix is (<see cref="int.MaxValue"/> when none is left), once searched.</summary>
+        public int NextKeyPrefix;
 
-        /// <summary>Whether <see cref="NextAnchor"/> was searched.</summary>
-        public bool AnchorSearched;
+        /// <summary>Where the next word announcing a token is (<see cref="int.MaxValue"/> when none is left), once searched.</summary>
+        public int NextTokenWord;
+
+        /// <summary>Whether the anchors were searched.</summary>
+        public bool AnchorsSearched;
     }
 }
