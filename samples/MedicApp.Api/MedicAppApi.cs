@@ -42,6 +42,10 @@ internal static class MedicAppApi
         services.AddOptions<SignatureOptions>().BindConfiguration(SignatureOptions.SectionName);
         services.AddOptions<YousignOptions>().BindConfiguration(YousignOptions.SectionName);
         services.AddOptions<LockoutPolicy>().BindConfiguration(LockoutPolicy.SectionName);
+        services.AddOptions<SecretHashOptions>().BindConfiguration(SecretHashOptions.SectionName)
+            .Validate(static o => o.Key is null || SecretHashOptions.TryDecode(o.Key, out _), SecretHashOptions.KeyRule)
+            .ValidateOnStart();
+        services.AddSingleton<SecretHash>();
 
         services.AddSingleton<DevelopmentOutbox>();
         services.AddSingleton<IMessageSender>(static sp => sp.GetRequiredService<DevelopmentOutbox>());
@@ -71,13 +75,16 @@ internal static class MedicAppApi
 
         app.MapOpenApi();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
-        app.MapPatients();
-        app.MapAuth();
-        app.MapSignatures();
-        app.MapAppointments();
-        app.MapPrescriptions();
-        app.MapJourney();
-        app.MapInternalJobs();
+
+        // A request whose save lost a race on a versioned row runs again on what the winner saved.
+        var api = app.MapGroup("").AddEndpointFilter<LostRaceRetry>();
+        api.MapPatients();
+        api.MapAuth();
+        api.MapSignatures();
+        api.MapAppointments();
+        api.MapPrescriptions();
+        api.MapJourney();
+        api.MapInternalJobs();
         return app;
     }
 }

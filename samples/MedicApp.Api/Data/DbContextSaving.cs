@@ -26,13 +26,20 @@ internal static class DbContextSaving
     }
 
     /// <summary>
-    /// After a save refused by a concurrency token (a concurrent request changed the row first): forgets the attempt's
-    /// changes and events, and reads <paramref name="entity"/> again, to count once more from what is saved.
+    /// Runs <paramref name="work"/> in one transaction, then saves what it changed and the events it tracked with it,
+    /// and commits: the conditional updates it starts with (an attempt counted, a claim) lock their rows until the end,
+    /// so that concurrent requests on the same row run one after the other, each on what the previous one committed.
+    /// The events are sent once committed; nothing is written when <paramref name="work"/> throws.
     /// </summary>
-    public static async Task ReloadAfterLostRaceAsync(this DbContext db, object entity, CancellationToken cancellationToken)
+    public static async Task<T> InTransactionWithEventsAsync<T>(this DbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
-        await db.Entry(entity).ReloadAsync(cancellationToken);
+        // Declared before the transaction, so disposed after its commit: the events are sent then.
+        await using var events = db.CaptureTelemetryEvents();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await work(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     /// <summary>

@@ -25,6 +25,36 @@ internal abstract class MedicAppDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<Prescription> Prescriptions => Set<Prescription>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        IncrementVersions();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ChangeTracker.Clear();
+            throw;
+        }
+    }
+
+    // A save that lost a race on a versioned row is abandoned whole, the events captured with it included, before the
+    // request runs again (LostRaceRetry): detached, they are known as given up on purpose, not reported as dropped.
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        IncrementVersions();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ChangeTracker.Clear();
+            throw;
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in the database, and safe when a member is inserted.
@@ -47,8 +77,6 @@ internal abstract class MedicAppDbContext(DbContextOptions options) : DbContext(
         {
             account.HasIndex(static a => a.Login).IsUnique();
             account.HasIndex(static a => a.MfaChallengeId).IsUnique();
-            account.Property(static a => a.ConsecutiveFailures).IsConcurrencyToken();
-            account.Property(static a => a.MfaAttempts).IsConcurrencyToken();
             account.Ignore(static a => a.TelemetryId);
         });
 
@@ -73,7 +101,24 @@ internal abstract class MedicAppDbContext(DbContextOptions options) : DbContext(
             prescription.HasIndex(static p => p.PatientId);
         });
 
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(static e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+        {
+            modelBuilder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+
         // The events of each unit of work are written with its changes (Infrastructure/TelemetryWiring.cs).
         modelBuilder.AddTelemetryOutbox();
+    }
+
+    // The version read is the one the update is conditioned on; the row gets the next one.
+    private void IncrementVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
     }
 }

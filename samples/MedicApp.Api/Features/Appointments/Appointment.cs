@@ -1,11 +1,14 @@
+using MedicApp.Api.Data;
 using MedicApp.Telemetry;
 using MedicApp.Telemetry.Events;
 
 namespace MedicApp.Api.Features.Appointments;
 
 /// <summary>A booked slot; a cancelled one keeps its row, and frees the slot.</summary>
-internal sealed class Appointment
+internal sealed class Appointment : IVersioned
 {
+    public int Version { get; set; }
+
     public Guid Id { get; init; }
 
     public Guid PatientId { get; init; }

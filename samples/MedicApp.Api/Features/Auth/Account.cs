@@ -1,11 +1,14 @@
+using MedicApp.Api.Data;
 using MedicApp.Telemetry;
 using MedicApp.Telemetry.Events;
 
 namespace MedicApp.Api.Features.Auth;
 
 /// <summary>A login: the patient's email and a password hash, with its lockout and multi-factor state.</summary>
-internal sealed class Account
+internal sealed class Account : IVersioned
 {
+    public int Version { get; set; }
+
     public Guid Id { get; init; }
 
     public Guid? PatientId { get; init; }

@@ -13,14 +13,12 @@ namespace MedicApp.Api.Features.Auth;
 /// client addresses reach telemetry pseudonymized; passwords and codes never do.
 /// </summary>
 /// <remarks>
-/// An attempt that changes the account (a counter, a lock, a challenge) writes its events with it, through the outbox. A
-/// refusal that saves nothing (unknown account, account locked, email not verified) is not a change: its
-/// <c>auth_login_failure</c> is sent directly.
+/// Every attempt on an account is counted in the database before its password or code is compared, and writes its
+/// events with that change, through the outbox: at most the policy's number of secrets is ever checked, whatever the
+/// parallelism. A login that matches no account saves nothing: its <c>auth_login_failure</c> is sent directly.
 /// </remarks>
 internal static class AuthEndpoints
 {
-    private const int MaxSaveAttempts = 20;
-
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder routes)
     {
         var auth = routes.MapGroup("/auth").WithTags("Auth");
@@ -31,7 +29,7 @@ internal static class AuthEndpoints
 
     private static async Task<IResult> LoginAsync(
         LoginRequest request, HttpContext context, MedicAppDbContext db, EventTracker tracker, IPasswordHasher<Account> hasher,
-        IMessageSender messages, IOptions<LockoutPolicy> policy, TimeProvider time, CancellationToken cancellationToken)
+        IMessageSender messages, SecretHash secrets, IOptions<LockoutPolicy> policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation().Required("login", request.Login, 254).Required("password", request.Password, 128);
         if (!validation.IsValid)
@@ -42,8 +40,8 @@ internal static class AuthEndpoints
         var clientIp = ClientAddress.Of(context);
         var login = request.Login!.Trim().ToLowerInvariant();
         var now = time.GetUtcNow();
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Login == login, cancellationToken);
-        if (account is null)
+        var accountId = await db.Accounts.Where(a => a.Login == login).Select(static a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (accountId is not { } id)
         {
             // The same work as for a real account, so that timing does not tell which logins exist.
             hasher.VerifyHashedPassword(UnknownAccount.Instance, UnknownAccount.Hash, request.Password!);
@@ -51,47 +49,68 @@ internal static class AuthEndpoints
             return WrongCredentials();
         }
 
-        if (account.LockedUntil > now)
+        OutgoingMessage? code = null;
+        var answer = await db.InTransactionWithEventsAsync(
+            async ct =>
+            {
+                // Wrong passwords sent in parallel must each count, or a brute force would outrun the lock: the attempt is
+                // counted before the password is compared, and the account's row stays locked until the answer is
+                // committed, so that a lock stops every later attempt before its password is checked.
+                var counted = await db.Accounts
+                    .Where(a => a.Id == id && (a.LockedUntil == null || a.LockedUntil <= now))
+                    .ExecuteUpdateAsync(s => s.SetProperty(static a => a.ConsecutiveFailures, static a => a.ConsecutiveFailures + 1).SetProperty(static a => a.Version, static a => a.Version + 1), ct);
+                var account = await db.Accounts.FirstAsync(a => a.Id == id, ct);
+                if (counted == 0)
+                {
+                    tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.AccountLocked, account.ConsecutiveFailures);
+                    return Locked(account);
+                }
+
+                if (hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
+                {
+                    return CountPasswordFailure(tracker, account, clientIp, policy.Value, now);
+                }
+
+                // A right password is not a failure: the attempt counted above is taken back.
+                account.ConsecutiveFailures--;
+                var patient = account.PatientId is { } patientId ? await db.Patients.FirstAsync(p => p.Id == patientId, ct) : null;
+                if (patient is { EmailVerifiedAt: null })
+                {
+                    tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.EmailNotVerified, account.ConsecutiveFailures);
+                    return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The email is not verified yet.", detail: "Open the link sent at registration.");
+                }
+
+                var failedAttempts = account.ConsecutiveFailures;
+                var secret = SecretHash.NewCode();
+                account.ConsecutiveFailures = 0;
+                account.LastLoginAt = now;
+                account.MfaChallengeId = SecretHash.NewToken();
+                account.MfaCodeHash = secrets.Of(secret);
+                account.MfaCodeSentAt = now;
+                account.MfaAttempts = 0;
+                if (patient is not null)
+                {
+                    patient.LastActivityAt = now;
+                }
+
+                tracker.AuthLoginSuccess(account.TelemetryId, clientIp, account.Role, mfaRequired: true, failedAttempts);
+                tracker.AuthMfaSent(account.TelemetryId, account.MfaMethod);
+                code = new OutgoingMessage(account.MfaMethod == MfaMethod.Sms && patient is not null ? patient.Phone : account.Login, MessagePurpose.MfaCode, secret);
+                return Results.Ok(new MfaChallenge(account.MfaChallengeId, account.MfaMethod));
+            },
+            cancellationToken);
+
+        // Sent once the challenge is committed.
+        if (code is not null)
         {
-            tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.AccountLocked, account.ConsecutiveFailures);
-            return Locked(account);
+            messages.Send(code);
         }
 
-        if (hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
-        {
-            return await CountPasswordFailureAsync(db, tracker, account, clientIp, policy.Value, now, cancellationToken);
-        }
-
-        var patient = account.PatientId is { } patientId ? await db.Patients.FirstAsync(p => p.Id == patientId, cancellationToken) : null;
-        if (patient is { EmailVerifiedAt: null })
-        {
-            tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.EmailNotVerified, account.ConsecutiveFailures);
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The email is not verified yet.", detail: "Open the link sent at registration.");
-        }
-
-        await using var events = db.CaptureTelemetryEvents();
-        var failedAttempts = account.ConsecutiveFailures;
-        var code = SecretHash.NewCode();
-        account.ConsecutiveFailures = 0;
-        account.LastLoginAt = now;
-        account.MfaChallengeId = SecretHash.NewToken();
-        account.MfaCodeHash = SecretHash.Of(code);
-        account.MfaCodeSentAt = now;
-        account.MfaAttempts = 0;
-        if (patient is not null)
-        {
-            patient.LastActivityAt = now;
-        }
-
-        tracker.AuthLoginSuccess(account.TelemetryId, clientIp, account.Role, mfaRequired: true, failedAttempts);
-        tracker.AuthMfaSent(account.TelemetryId, account.MfaMethod);
-        await db.SaveChangesAsync(cancellationToken);
-        messages.Send(new OutgoingMessage(account.MfaMethod == MfaMethod.Sms && patient is not null ? patient.Phone : account.Login, MessagePurpose.MfaCode, code));
-        return Results.Ok(new MfaChallenge(account.MfaChallengeId, account.MfaMethod));
+        return answer;
     }
 
     private static async Task<IResult> VerifyMfaAsync(
-        MfaRequest request, HttpContext context, MedicAppDbContext db, EventTracker tracker, IOptions<LockoutPolicy> policy, TimeProvider time, CancellationToken cancellationToken)
+        MfaRequest request, HttpContext context, MedicAppDbContext db, EventTracker tracker, SecretHash secrets, IOptions<LockoutPolicy> policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation().Required("challengeId", request.ChallengeId, 64).Required("code", request.Code, 16);
         if (!validation.IsValid)
@@ -99,63 +118,48 @@ internal static class AuthEndpoints
             return validation.ToProblem();
         }
 
-        var account = await db.Accounts.FirstOrDefaultAsync(a => a.MfaChallengeId == request.ChallengeId, cancellationToken);
-        if (account is null)
-        {
-            return Problems.Unauthorized("The challenge is unknown or used: log in again.");
-        }
-
         var clientIp = ClientAddress.Of(context);
         var now = time.GetUtcNow();
+        return await db.InTransactionWithEventsAsync(
+            async ct =>
+            {
+                // As for passwords: the attempt is counted before the code is compared, the row locked until the answer is
+                // committed; the attempt that uses the challenge up (right, expired or the last one) ends it for the others.
+                var counted = await db.Accounts
+                    .Where(a => a.MfaChallengeId == request.ChallengeId && (a.LockedUntil == null || a.LockedUntil <= now))
+                    .ExecuteUpdateAsync(s => s.SetProperty(static a => a.MfaAttempts, static a => a.MfaAttempts + 1).SetProperty(static a => a.Version, static a => a.Version + 1), ct);
+                var account = await db.Accounts.FirstOrDefaultAsync(a => a.MfaChallengeId == request.ChallengeId, ct);
+                if (account is null)
+                {
+                    return Problems.Unauthorized("The challenge is unknown or used: log in again.");
+                }
 
-        // As for passwords, codes sent in parallel must each count: the attempt counter is a concurrency token, and a
-        // save that lost the race, its events with it, reloads the account and tries again (the challenge may have
-        // been used meanwhile).
-        for (var attempt = 1; ; attempt++)
-        {
-            if (account.MfaChallengeId != request.ChallengeId)
-            {
-                return Problems.Unauthorized("The challenge is unknown or used: log in again.");
-            }
+                if (counted == 0)
+                {
+                    return Locked(account);
+                }
 
-            if (account.LockedUntil > now)
-            {
-                return Locked(account);
-            }
+                var outcome = now - account.MfaCodeSentAt > policy.Value.MfaCodeLifetime ? MfaOutcome.Expired
+                    : secrets.Matches(request.Code, account.MfaCodeHash) ? MfaOutcome.Accepted
+                    : account.MfaAttempts >= policy.Value.MaxMfaAttempts ? MfaOutcome.Locked
+                    : MfaOutcome.Wrong;
+                if (outcome != MfaOutcome.Wrong)
+                {
+                    account.MfaChallengeId = null;
+                }
 
-            await using var events = db.CaptureTelemetryEvents();
-            account.MfaAttempts++;
-            var outcome = now - account.MfaCodeSentAt > policy.Value.MfaCodeLifetime ? MfaOutcome.Expired
-                : SecretHash.Matches(request.Code, account.MfaCodeHash) ? MfaOutcome.Accepted
-                : account.MfaAttempts >= policy.Value.MaxMfaAttempts ? MfaOutcome.Locked
-                : MfaOutcome.Wrong;
-            if (outcome != MfaOutcome.Wrong)
-            {
-                account.MfaChallengeId = null;
-            }
+                if (outcome == MfaOutcome.Accepted)
+                {
+                    account.MfaCodeHash = null;
+                }
+                else if (outcome == MfaOutcome.Locked)
+                {
+                    account.LockedUntil = now + policy.Value.LockDuration;
+                }
 
-            if (outcome == MfaOutcome.Accepted)
-            {
-                account.MfaCodeHash = null;
-            }
-            else if (outcome == MfaOutcome.Locked)
-            {
-                account.LockedUntil = now + policy.Value.LockDuration;
-            }
-
-            var answer = Report(tracker, account, clientIp, outcome, policy.Value, now);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxSaveAttempts)
-            {
-                await db.ReloadAfterLostRaceAsync(account, cancellationToken);
-                continue;
-            }
-
-            return answer;
-        }
+                return Report(tracker, account, clientIp, outcome, policy.Value, now);
+            },
+            cancellationToken);
     }
 
     // Tracks the events of an attempt's outcome, to be saved with it, and returns the answer to send once it is.
@@ -179,42 +183,18 @@ internal static class AuthEndpoints
         }
     }
 
-    // Wrong passwords sent in parallel must each count, or a brute force would outrun the lock: the counter is a
-    // concurrency token, and a save that lost the race, its events with it, reloads the account and counts again.
-    private static async Task<IResult> CountPasswordFailureAsync(
-        MedicAppDbContext db, EventTracker tracker, Account account, string clientIp, LockoutPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    // A wrong password, already counted: the failure that reaches the limit locks the account.
+    private static IResult CountPasswordFailure(EventTracker tracker, Account account, string clientIp, LockoutPolicy policy, DateTimeOffset now)
     {
-        for (var attempt = 1; ; attempt++)
+        tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.InvalidPassword, account.ConsecutiveFailures);
+        if (account.ConsecutiveFailures < policy.MaxPasswordFailures)
         {
-            if (account.LockedUntil > now)
-            {
-                // Locked meanwhile by a concurrent request: a refusal that saves nothing, sent directly.
-                tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.AccountLocked, account.ConsecutiveFailures);
-                return Locked(account);
-            }
-
-            await using var events = db.CaptureTelemetryEvents();
-            account.ConsecutiveFailures++;
-            var locks = account.ConsecutiveFailures >= policy.MaxPasswordFailures;
-            tracker.AuthLoginFailure(account.TelemetryId, clientIp, LoginFailureReason.InvalidPassword, account.ConsecutiveFailures);
-            if (locks)
-            {
-                account.LockedUntil = now + policy.LockDuration;
-                tracker.AuthAccountLocked(account.TelemetryId, clientIp, LockTrigger.PasswordFailures, account.ConsecutiveFailures, policy.LockDuration);
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxSaveAttempts)
-            {
-                await db.ReloadAfterLostRaceAsync(account, cancellationToken);
-                continue;
-            }
-
-            return locks ? Locked(account) : WrongCredentials();
+            return WrongCredentials();
         }
+
+        account.LockedUntil = now + policy.LockDuration;
+        tracker.AuthAccountLocked(account.TelemetryId, clientIp, LockTrigger.PasswordFailures, account.ConsecutiveFailures, policy.LockDuration);
+        return Locked(account);
     }
 
     private static IResult WrongCredentials() => Problems.Unauthorized("The login or the password is wrong.");

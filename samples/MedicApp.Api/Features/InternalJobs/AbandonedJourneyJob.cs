@@ -39,7 +39,8 @@ internal sealed class AbandonedJourneyJob(MedicAppDbContext db, EventTracker tra
                     .ExecuteUpdateAsync(
                         s => s.SetProperty(static p => p.AbandonReportedAt, now)
                             .SetProperty(static p => p.JourneyState, JourneyState.Abandoned)
-                            .SetProperty(static p => p.JourneyStateSince, now),
+                            .SetProperty(static p => p.JourneyStateSince, now)
+                            .SetProperty(static p => p.Version, static p => p.Version + 1),
                         ct),
                 () =>
                 {

@@ -36,7 +36,8 @@ internal sealed class ReflectionPeriodJob(MedicAppDbContext db, EventTracker tra
                         s => s.SetProperty(static p => p.ReflectionEndReportedAt, now)
                             .SetProperty(static p => p.JourneyState, JourneyState.ReadyForProcedure)
                             .SetProperty(static p => p.JourneyStateSince, now)
-                            .SetProperty(static p => p.LastActivityAt, now),
+                            .SetProperty(static p => p.LastActivityAt, now)
+                            .SetProperty(static p => p.Version, static p => p.Version + 1),
                         ct),
                 () =>
                 {

@@ -1,3 +1,4 @@
+using MedicApp.Api.Data;
 using MedicApp.Telemetry;
 using MedicApp.Telemetry.Events;
 
@@ -7,8 +8,10 @@ namespace MedicApp.Api.Features.Patients;
 /// A patient and where their journey stands. Contact details and the medical file stay in the database: telemetry only
 /// ever carries the pseudonymized id, states, counts and durations.
 /// </summary>
-internal sealed class Patient
+internal sealed class Patient : IVersioned
 {
+    public int Version { get; set; }
+
     public Guid Id { get; init; }
 
     public required string Email { get; set; }
@@ -31,6 +34,9 @@ internal sealed class Patient
     public DateTimeOffset EmailLinkSentAt { get; set; }
 
     public int EmailLinksSent { get; set; }
+
+    /// <summary>How many tokens were checked against the current link; a new link starts again from zero.</summary>
+    public int EmailTokensEntered { get; set; }
 
     public DateTimeOffset? EmailVerifiedAt { get; set; }
 

@@ -13,7 +13,9 @@ namespace MedicApp.Api.Features.Patients;
 /// <summary>Registration, medical file, email and phone verification (LOG-11).</summary>
 internal static class PatientEndpoints
 {
-    private const int MaxCodeEntries = 5;
+    // Secrets checked per link or code. Each attempt is counted in the database before its secret is compared, its row
+    // locked until the answer is committed: requests in parallel are checked one after the other, never more than this.
+    private const int MaxSecretEntries = 5;
 
     public static IEndpointRouteBuilder MapPatients(this IEndpointRouteBuilder routes)
     {
@@ -28,7 +30,7 @@ internal static class PatientEndpoints
     }
 
     private static async Task<IResult> RegisterAsync(
-        RegisterPatientRequest request, MedicAppDbContext db, EventTracker tracker, IMessageSender messages, IPasswordHasher<Account> hasher, TimeProvider time, CancellationToken cancellationToken)
+        RegisterPatientRequest request, MedicAppDbContext db, EventTracker tracker, IMessageSender messages, IPasswordHasher<Account> hasher, SecretHash secrets, TimeProvider time, CancellationToken cancellationToken)
     {
         var phone = ContactFormats.NormalizePhone(request.Phone);
         var validation = new RequestValidation()
@@ -74,10 +76,10 @@ internal static class PatientEndpoints
             Channel = request.Channel ?? ClientChannel.Web,
             Locale = locale,
             RegisteredAt = now,
-            EmailTokenHash = SecretHash.Of(emailToken),
+            EmailTokenHash = secrets.Of(emailToken),
             EmailLinkSentAt = now,
             EmailLinksSent = 1,
-            PhoneCodeHash = SecretHash.Of(phoneCode),
+            PhoneCodeHash = secrets.Of(phoneCode),
             PhoneCodeSentAt = now,
             JourneyState = JourneyState.Registered,
             JourneyStateSince = now,
@@ -149,7 +151,7 @@ internal static class PatientEndpoints
     }
 
     private static async Task<IResult> VerifyEmailAsync(
-        Guid id, VerificationRequest request, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, VerificationRequest request, MedicAppDbContext db, EventTracker tracker, SecretHash secrets, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation().Required("secret", request.Secret, 128);
         if (!validation.IsValid)
@@ -157,35 +159,43 @@ internal static class PatientEndpoints
             return validation.ToProblem();
         }
 
-        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (patient is null)
-        {
-            return Problems.NotFound("patient");
-        }
+        return await db.InTransactionWithEventsAsync(
+            async ct =>
+            {
+                var counted = await db.Patients
+                    .Where(p => p.Id == id && p.EmailVerifiedAt == null && p.EmailTokensEntered < MaxSecretEntries)
+                    .ExecuteUpdateAsync(s => s.SetProperty(static p => p.EmailTokensEntered, static p => p.EmailTokensEntered + 1).SetProperty(static p => p.Version, static p => p.Version + 1), ct);
+                var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct);
+                if (patient is null)
+                {
+                    return Problems.NotFound("patient");
+                }
 
-        if (patient.EmailVerifiedAt is not null)
-        {
-            return Problems.Conflict("The email is already verified.");
-        }
+                if (counted == 0)
+                {
+                    return patient.EmailVerifiedAt is not null
+                        ? Problems.Conflict("The email is already verified.")
+                        : TooManySecrets("Too many links tried.", "Ask for a new link.");
+                }
 
-        if (!SecretHash.Matches(request.Secret, patient.EmailTokenHash))
-        {
-            return validation.Add("secret", "The link is not valid: ask for a new one.").ToProblem();
-        }
+                if (!secrets.Matches(request.Secret, patient.EmailTokenHash))
+                {
+                    return validation.Add("secret", "The link is not valid: ask for a new one.").ToProblem();
+                }
 
-        await using var events = db.CaptureTelemetryEvents();
-        var now = time.GetUtcNow();
-        patient.EmailVerifiedAt = now;
-        patient.LastActivityAt = now;
-        List<JourneyTransition> transitions = [];
-        AdvanceIfContactVerified(patient, now, transitions);
-        tracker.PatientEmailVerified(patient.TelemetryId, now - patient.EmailLinkSentAt, patient.EmailLinksSent);
-        tracker.Track(transitions);
-        await db.SaveChangesAsync(cancellationToken);
-        return Results.Ok(PatientView.Of(patient));
+                var now = time.GetUtcNow();
+                patient.EmailVerifiedAt = now;
+                patient.LastActivityAt = now;
+                List<JourneyTransition> transitions = [];
+                AdvanceIfContactVerified(patient, now, transitions);
+                tracker.PatientEmailVerified(patient.TelemetryId, now - patient.EmailLinkSentAt, patient.EmailLinksSent);
+                tracker.Track(transitions);
+                return Results.Ok(PatientView.Of(patient));
+            },
+            cancellationToken);
     }
 
-    private static async Task<IResult> ResendEmailLinkAsync(Guid id, MedicAppDbContext db, IMessageSender messages, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> ResendEmailLinkAsync(Guid id, MedicAppDbContext db, IMessageSender messages, SecretHash secrets, TimeProvider time, CancellationToken cancellationToken)
     {
         var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (patient is null)
@@ -199,16 +209,17 @@ internal static class PatientEndpoints
         }
 
         var token = SecretHash.NewToken();
-        patient.EmailTokenHash = SecretHash.Of(token);
+        patient.EmailTokenHash = secrets.Of(token);
         patient.EmailLinkSentAt = time.GetUtcNow();
         patient.EmailLinksSent++;
+        patient.EmailTokensEntered = 0;
         await db.SaveChangesAsync(cancellationToken);
         messages.Send(new OutgoingMessage(patient.Email, MessagePurpose.EmailVerification, token));
         return Results.Accepted();
     }
 
     private static async Task<IResult> VerifyPhoneAsync(
-        Guid id, VerificationRequest request, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, VerificationRequest request, MedicAppDbContext db, EventTracker tracker, SecretHash secrets, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation().Required("secret", request.Secret, 16);
         if (!validation.IsValid)
@@ -216,40 +227,43 @@ internal static class PatientEndpoints
             return validation.ToProblem();
         }
 
-        var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (patient is null)
-        {
-            return Problems.NotFound("patient");
-        }
+        return await db.InTransactionWithEventsAsync(
+            async ct =>
+            {
+                var counted = await db.Patients
+                    .Where(p => p.Id == id && p.PhoneVerifiedAt == null && p.PhoneCodesEntered < MaxSecretEntries)
+                    .ExecuteUpdateAsync(s => s.SetProperty(static p => p.PhoneCodesEntered, static p => p.PhoneCodesEntered + 1).SetProperty(static p => p.Version, static p => p.Version + 1), ct);
+                var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct);
+                if (patient is null)
+                {
+                    return Problems.NotFound("patient");
+                }
 
-        if (patient.PhoneVerifiedAt is not null)
-        {
-            return Problems.Conflict("The phone is already verified.");
-        }
+                if (counted == 0)
+                {
+                    return patient.PhoneVerifiedAt is not null
+                        ? Problems.Conflict("The phone is already verified.")
+                        : TooManySecrets("Too many codes entered.", "Contact the clinic to verify the phone.");
+                }
 
-        if (patient.PhoneCodesEntered >= MaxCodeEntries)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many codes entered.", detail: "Contact the clinic to verify the phone.");
-        }
+                if (!secrets.Matches(request.Secret, patient.PhoneCodeHash))
+                {
+                    return validation.Add("secret", "The code is not valid.").ToProblem();
+                }
 
-        patient.PhoneCodesEntered++;
-        if (!SecretHash.Matches(request.Secret, patient.PhoneCodeHash))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return validation.Add("secret", "The code is not valid.").ToProblem();
-        }
-
-        await using var events = db.CaptureTelemetryEvents();
-        var now = time.GetUtcNow();
-        patient.PhoneVerifiedAt = now;
-        patient.LastActivityAt = now;
-        List<JourneyTransition> transitions = [];
-        AdvanceIfContactVerified(patient, now, transitions);
-        tracker.PatientPhoneVerified(patient.TelemetryId, now - patient.PhoneCodeSentAt, patient.PhoneCodesEntered);
-        tracker.Track(transitions);
-        await db.SaveChangesAsync(cancellationToken);
-        return Results.Ok(PatientView.Of(patient));
+                var now = time.GetUtcNow();
+                patient.PhoneVerifiedAt = now;
+                patient.LastActivityAt = now;
+                List<JourneyTransition> transitions = [];
+                AdvanceIfContactVerified(patient, now, transitions);
+                tracker.PatientPhoneVerified(patient.TelemetryId, now - patient.PhoneCodeSentAt, patient.PhoneCodesEntered);
+                tracker.Track(transitions);
+                return Results.Ok(PatientView.Of(patient));
+            },
+            cancellationToken);
     }
+
+    private static IResult TooManySecrets(string title, string detail) => Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: title, detail: detail);
 
     // The journey reaches "contact verified" once the file is complete and both email and phone are confirmed, in any order.
     private static void AdvanceIfContactVerified(Patient patient, DateTimeOffset now, List<JourneyTransition> transitions)

@@ -23,7 +23,9 @@ internal sealed class SignatureCompletion(MedicAppDbContext db, EventTracker tra
         var ended = await db.ClaimWithEventsAsync(
             ct => db.SignatureRequests
                 .Where(r => r.Id == request.Id && r.CompletedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(static r => r.CompletedAt, now).SetProperty(static r => r.Outcome, outcome), ct),
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(static r => r.CompletedAt, now).SetProperty(static r => r.Outcome, outcome).SetProperty(static r => r.Version, static r => r.Version + 1),
+                    ct),
             () => TrackEnd(request, outcome, now),
             cancellationToken);
         if (!ended)
@@ -68,7 +70,8 @@ internal sealed class SignatureCompletion(MedicAppDbContext db, EventTracker tra
                     s => s.SetProperty(static p => p.JourneyState, JourneyState.ReflectionPeriod)
                         .SetProperty(static p => p.JourneyStateSince, now)
                         .SetProperty(static p => p.LastActivityAt, now)
-                        .SetProperty(static p => p.ReflectionPeriodEndsAt, endsAt),
+                        .SetProperty(static p => p.ReflectionPeriodEndsAt, endsAt)
+                        .SetProperty(static p => p.Version, static p => p.Version + 1),
                     ct),
             () =>
             {

@@ -1,11 +1,14 @@
+using MedicApp.Api.Data;
 using MedicApp.Telemetry;
 using MedicApp.Telemetry.Events;
 
 namespace MedicApp.Api.Features.Signatures;
 
 /// <summary>One document to sign, through Yousign or at the clinic.</summary>
-internal sealed class SignatureRequest
+internal sealed class SignatureRequest : IVersioned
 {
+    public int Version { get; set; }
+
     public Guid Id { get; init; }
 
     public Guid PatientId { get; init; }

@@ -68,6 +68,10 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId");
@@ -127,7 +131,6 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<int>("ConsecutiveFailures")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("LastLoginAt")
@@ -142,7 +145,6 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(256)");
 
                     b.Property<int>("MfaAttempts")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("MfaChallengeId")
@@ -173,6 +175,10 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -217,6 +223,9 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int>("EmailTokensEntered")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("EmailVerifiedAt")
                         .HasColumnType("timestamp with time zone");
@@ -268,6 +277,10 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email")
@@ -310,6 +323,10 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -358,6 +375,10 @@ namespace MedicApp.Api.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
