@@ -110,6 +110,13 @@ internal abstract class MedicAppDbContext(DbContextOptions options) : DbContext(
         modelBuilder.AddTelemetryOutbox();
     }
 
+    /// <summary>
+    /// Saves <paramref name="entity"/>'s next version with the unit of work even if nothing else of it changed: for a
+    /// change decided on its state (a signature started because none is pending), so that two such decisions made at
+    /// once cannot both be saved.
+    /// </summary>
+    public void Touch(IVersioned entity) => Entry(entity).Property(nameof(IVersioned.Version)).IsModified = true;
+
     // The version read is the one the update is conditioned on; the row gets the next one.
     private void IncrementVersions()
     {

@@ -126,6 +126,73 @@ public abstract class RaceTests : ApiTest
         Assert.Single(Host.Events.GetEvents("signature_yousign_completed"));
     }
 
+    [Fact]
+    public async Task YousignSignature_OneDocumentTwentyTimes_StartsOnce()
+    {
+        var (id, _) = await Steps.ReadyToSignAsync();
+
+        var answers = await RaceAsync(client => client.PostAsJsonAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }));
+
+        AssertOneWinner(answers, HttpStatusCode.Created, HttpStatusCode.Conflict);
+        Assert.Single(Host.Events.GetEvents("signature_yousign_initiated"));
+        Assert.Single(Transitions(Host, id), static t => t.StartsWith("contact_verified>signatures_pending", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ClinicSignature_SecondDocumentTwentyTimes_StartsOnce()
+    {
+        var (id, _) = await Steps.ReadyToSignAsync();
+        await Client.PostAsync($"/patients/{id}/signatures/clinic", new { document = "consent", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
+
+        // The journey no longer moves: only the patient's version orders the two decisions.
+        var answers = await RaceAsync(client => client.PostAsJsonAsync($"/patients/{id}/signatures/clinic", new { document = "quote", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }));
+
+        AssertOneWinner(answers, HttpStatusCode.Created, HttpStatusCode.Conflict);
+        Assert.Single(Host.Events.GetEvents("signature_cabinet_initiated"), static e => e.Properties["document"] == "quote");
+    }
+
+    [Fact]
+    public async Task ClinicCompletion_TwentyTimes_EndsOnce()
+    {
+        var (id, _) = await Steps.ReadyToSignAsync();
+        var signature = await Client.PostAsync($"/patients/{id}/signatures/clinic", new { document = "consent", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
+
+        var answers = await RaceAsync(client => client.PostAsJsonAsync($"/signatures/{signature.Text("id")}/clinic-completion", new { outcome = "signed" }));
+
+        AssertOneWinner(answers, HttpStatusCode.OK, HttpStatusCode.Conflict);
+        Assert.Single(Host.Events.GetEvents("signature_cabinet_completed"));
+    }
+
+    [Fact]
+    public async Task JourneyCompletion_TwentyTimes_CompletesOnce()
+    {
+        var id = await Steps.InReflectionPeriodAsync();
+        Host.Time.Advance(TimeSpan.FromDays(15));
+        await Steps.RunJobAsync("check-reflection-period");
+        await Client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "procedure", startsAt = Steps.Slot(days: 2) }, HttpStatusCode.Created);
+        Host.Time.Advance(TimeSpan.FromDays(4));
+
+        var answers = await RaceAsync(client => client.PostAsync($"/patients/{id}/journey/completion", null));
+
+        AssertOneWinner(answers, HttpStatusCode.OK, HttpStatusCode.Conflict);
+        Assert.Single(Transitions(Host, id), static t => t.StartsWith("appointment_booked>completed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PrescriptionDownload_TwentyAtOnce_CountsEachOnce()
+    {
+        var (id, _) = await Steps.RegisterAsync();
+        var prescription = await Client.PostAsync("/prescriptions", new { patientId = id, practitionerId = "prac-0001", stage = "pre_operative", items = new[] { new { medication = "Paracétamol 1 g", dosage = "1 comprimé 3 fois par jour" } } }, HttpStatusCode.Created);
+        var prescriptionId = Guid.Parse(prescription.Text("id"));
+
+        // A download is not a one-time change: each one counts, none overwrites another's count.
+        var answers = await RaceAsync(client => client.GetAsync($"/prescriptions/{prescriptionId}/document?downloadedBy=patient"));
+
+        Assert.All(answers, static s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(Racers, Host.Events.GetEvents("prescription_downloaded").Count);
+        Assert.Equal(Racers, await Host.WithDbAsync(db => db.Prescriptions.Where(p => p.Id == prescriptionId).Select(static p => p.DownloadCount).SingleAsync()));
+    }
+
     [Theory]
     [InlineData("check-reflection-period", "reflection_period_ended")]
     [InlineData("check-abandoned-journeys", "patient_journey_abandoned")]

@@ -208,7 +208,10 @@ internal static class SignatureEndpoints
 
     private static List<JourneyTransition> Start(MedicAppDbContext db, Patient patient, SignatureRequest signature, TransitionTrigger trigger)
     {
+        // Whether a document may be sent to sign depends on the patient's other requests: the patient's version orders
+        // two requests for the same document sent at once, and the second runs again and finds the first.
         db.SignatureRequests.Add(signature);
+        db.Touch(patient);
         patient.LastActivityAt = signature.CreatedAt;
         return patient.JourneyState == JourneyState.ContactVerified
             ? [PatientJourney.Move(patient, JourneyState.SignaturesPending, trigger, signature.CreatedAt)]
