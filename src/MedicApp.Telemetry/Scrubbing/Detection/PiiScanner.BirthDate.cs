@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace MedicApp.Telemetry;
@@ -8,6 +9,8 @@ internal static partial class PiiScanner
     // How far before a date its birth word may stand: "date de naissance du patient (JJ/MM/AAAA) : " fits.
     private const int BirthContextWindow = 64;
     private const int MaxMonthName = 10;
+
+    private static readonly SearchValues<char> s_birthWordLetters = SearchValues.Create("bBnNdD");
 
     // Looked up in one step: every "1 task" or "2 jours" of a log reads the word after the number.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_monthNames = FrozenSet.Create(
@@ -181,10 +184,14 @@ internal static partial class PiiScanner
     /// <summary>Whether a birth word stands before the date at <paramref name="start"/>, in the same field or clause.</summary>
     private static bool HasBirthContext(ReadOnlySpan<char> text, int start)
     {
+        // Every birth word holds a b, an n or a d: most windows before a date (". ", "at ") hold none and need no search.
         var window = text[ClauseStart(text, start, BirthContextWindow)..start];
-        return window.Contains("birth", StringComparison.OrdinalIgnoreCase) || window.Contains("naissance", StringComparison.OrdinalIgnoreCase)
-            || HasWord(window, "born") || HasWord(window, "dob") || HasWord(window, "ddn") || HasWord(window, "né");
+        return window.ContainsAny(s_birthWordLetters) && HasBirthWord(window);
     }
+
+    private static bool HasBirthWord(ReadOnlySpan<char> window)
+        => window.Contains("birth", StringComparison.OrdinalIgnoreCase) || window.Contains("naissance", StringComparison.OrdinalIgnoreCase)
+            || HasWord(window, "born") || HasWord(window, "dob") || HasWord(window, "ddn") || HasWord(window, "né");
 
     /// <summary>
     /// Where the words that may qualify the value at <paramref name="index"/> begin, at most <paramref name="window"/>
