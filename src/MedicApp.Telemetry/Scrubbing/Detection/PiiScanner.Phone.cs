@@ -90,6 +90,38 @@ internal static partial class PiiScanner
         return true;
     }
 
+    /// <summary>
+    /// A French number in five pairs joined by slashes, as forms and exports write it: 06/98/76/54/32. A date has three
+    /// groups, one of them usually of four digits, and so never reads as one.
+    /// </summary>
+    private static bool TrySlashedPhone(ReadOnlySpan<char> text, int start, out PiiMatch match)
+    {
+        match = default;
+        const int Length = 14;
+        if (start + Length > text.Length || text[start] != '0' || text[start + 1] is < '1' or > '9')
+        {
+            return false;
+        }
+
+        for (var i = 2; i < Length; i += 3)
+        {
+            if (text[start + i] != '/' || !char.IsAsciiDigit(text[start + i + 1]) || !char.IsAsciiDigit(text[start + i + 2]))
+            {
+                return false;
+            }
+        }
+
+        // One more pair after a slash is a longer path of numbers, not a phone number.
+        var end = start + Length;
+        if (!IsEnd(text, end) || (end + 1 < text.Length && text[end] == '/' && char.IsAsciiDigit(text[end + 1])))
+        {
+            return false;
+        }
+
+        match = new PiiMatch(start, Length, PiiKind.Phone);
+        return true;
+    }
+
     // After the country code: an optional separator, then an optional "(0)" and its separator.
     private static int SkipTrunkPrefix(ReadOnlySpan<char> text, int index)
     {

@@ -201,6 +201,11 @@ internal static partial class PiiScanner
             return true;
         }
 
+        if (digits == 2 && next == '/' && TrySlashedPhone(text, digit, out match))
+        {
+            return true;
+        }
+
         if (digits <= 3 && next == '.' && TryIpV4(text, digit, out match))
         {
             return true;
