@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace MedicApp.Api.Data;
 
@@ -17,14 +18,21 @@ internal static class DatabaseServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMedicAppDatabase(this IServiceCollection services)
     {
-        services.AddDbContext<SqliteMedicAppDbContext>(static (sp, options) => options.UseSqlite(ConnectionStringOf(sp)));
-        services.AddDbContext<PostgreSqlMedicAppDbContext>(static (sp, options) => options.UseNpgsql(ConnectionStringOf(sp)));
+        services.AddDbContext<SqliteMedicAppDbContext>(static (sp, options) => LogFailuresOnce(options.UseSqlite(ConnectionStringOf(sp))));
+        services.AddDbContext<PostgreSqlMedicAppDbContext>(static (sp, options) => LogFailuresOnce(options.UseNpgsql(ConnectionStringOf(sp))));
         services.AddScoped<MedicAppDbContext>(static sp => ProviderOf(ConnectionStringOf(sp)) == DatabaseProvider.Sqlite
             ? sp.GetRequiredService<SqliteMedicAppDbContext>()
             : sp.GetRequiredService<PostgreSqlMedicAppDbContext>());
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }
+
+    // EF Core logs a failed command and a failed save at error level, before anyone could handle them: a unique index
+    // deciding a race (a double click on "register") would become an exception in Application Insights and raise the
+    // backend exceptions alert. They are logged at debug level; a failure nobody handles reaches the exception handler,
+    // which logs it as an error.
+    private static DbContextOptionsBuilder LogFailuresOnce(DbContextOptionsBuilder options)
+        => options.ConfigureWarnings(static w => w.Log((RelationalEventId.CommandError, LogLevel.Debug), (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     private static string ConnectionStringOf(IServiceProvider services)
     {

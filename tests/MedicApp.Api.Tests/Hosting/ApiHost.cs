@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace MedicApp.Api.Tests.Hosting;
@@ -29,6 +30,7 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
     private readonly bool _inMemoryEvents;
+    private readonly ErrorLogCollector _errorLogs = new();
 
     private ApiHost(TestDatabase database, Dictionary<string, string?> settings, Action<IServiceCollection>? services, bool inMemoryEvents)
     {
@@ -105,6 +107,9 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
 
     public FakeYousignClient Yousign => Services.GetRequiredService<FakeYousignClient>();
 
+    /// <summary>Gets the log records at error level or above so far.</summary>
+    public IReadOnlyList<ErrorLog> ErrorLogs => _errorLogs.Errors;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -116,6 +121,7 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(_errorLogs));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

@@ -29,8 +29,13 @@ public abstract class ApiTest : IAsyncLifetime
     {
         // Every event a flow tracked in a unit of work was saved with its changes: none was reported dropped as unsaved.
         var dropped = Host.Services.GetRequiredService<TelemetryHealth>().GetStatistics().EventsDropped;
+
+        // No flow, expected conflicts and refusals included, logs an error: in production each would be an exception in
+        // Application Insights and could raise an alert.
+        var errors = Host.ErrorLogs;
         Client.Dispose();
         await Host.DisposeAsync();
         Assert.Equal(0, dropped);
+        Assert.True(errors.Count == 0, string.Join('\n', errors));
     }
 }

@@ -102,6 +102,9 @@ public sealed class OutboxWriteFailureTests
         failure.Armed = false;
         Assert.Equal(1, failure.Failures);
         Assert.Empty((await OutboxIdsAsync(host)).Except(before));
+
+        // A database failure nobody handles is logged as an error, once, by the exception handler.
+        Assert.Single(host.ErrorLogs, static e => e.Category.EndsWith("ExceptionHandlerMiddleware", StringComparison.Ordinal));
     }
 
     private static Task<List<Guid>> OutboxIdsAsync(ApiHost host)
