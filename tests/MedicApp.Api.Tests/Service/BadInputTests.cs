@@ -1,8 +1,11 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using MedicApp.Api.Data;
 using MedicApp.Api.Features.Patients;
 using MedicApp.Api.Tests.Hosting;
+using MedicApp.Api.Tests.Telemetry;
 
 namespace MedicApp.Api.Tests.Service;
 
@@ -41,6 +44,14 @@ public abstract class BadInputTests : ApiTest
         { "POST", "/patients/0193a6f6-0000-7000-8000-000000000000/signatures/clinic", """{"document":"care_contract","clinicId":"Dr Jean Dupont","practitionerId":"prac-0001"}""", HttpStatusCode.BadRequest },
         { "POST", "/patients", """{"email":"a@example.fr","phone":"0612345678","password":"correct horse battery","locale":"jd@example.fr"}""", HttpStatusCode.BadRequest },
         { "POST", "/patients", """{"email":"a@example.fr","phone":"0612345678","password":"correct horse battery","locale":"06 98 76 54 32"}""", HttpStatusCode.BadRequest },
+
+        // Dates, numbers and sizes out of range.
+        { "GET", "/practitioners/prac-0001/utilization?day=9999-12-31", "", HttpStatusCode.BadRequest },
+        { "GET", "/practitioners/prac-0001/utilization?day=0001-01-01", "", HttpStatusCode.BadRequest },
+        { "POST", "/appointments", """{"patientId":"0193a6f6-0000-7000-8000-000000000000","practitionerId":"prac-0001","kind":"consultation","startsAt":"9999-12-31T23:30:00+00:00"}""", HttpStatusCode.BadRequest },
+        { "POST", "/appointments", """{"patientId":"0193a6f6-0000-7000-8000-000000000000","practitionerId":"prac-0001","kind":"consultation","startsAt":"0001-01-01T00:00:00+00:00"}""", HttpStatusCode.BadRequest },
+        { "PUT", "/patients/0193a6f6-0000-7000-8000-000000000000/medical-file", """{"medicalHistory":"x","allergies":"x","currentTreatments":"x","documentsUploaded":2147483648}""", HttpStatusCode.BadRequest },
+        { "PUT", "/patients/0193a6f6-0000-7000-8000-000000000000/medical-file", """{"medicalHistory":"x","allergies":"x","currentTreatments":"x","documentsUploaded":-1}""", HttpStatusCode.BadRequest },
 
         // Malformed JSON, or none.
         { "POST", "/patients", """{"email":"a@example.fr",""", HttpStatusCode.BadRequest },
@@ -86,6 +97,43 @@ public abstract class BadInputTests : ApiTest
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(0, await Host.CountAsync<Patient>());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task OversizedBody_Is413OnEveryEndpoint(bool chunked)
+    {
+        // Kestrel enforces the limit on a body sent in chunks, without a Content-Length: the in-memory test server does not.
+        await using var host = await ApiHost.StartAsync(Provider, kestrel: true);
+        using var client = host.CreateClient();
+        var document = (await client.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
+        var body = Encoding.UTF8.GetBytes($$"""{"note":"{{new string('x', 300_000)}}"}""");
+        var wrong = new List<string>();
+        foreach (var operation in HostileRequests.Operations(document).Where(static o => o.Method == HttpMethod.Post || o.Method == HttpMethod.Put))
+        {
+            var path = operation.RouteParameters.Aggregate(operation.Path, static (p, name) => p.Replace($"{{{name}}}", Guid.NewGuid().ToString(), StringComparison.Ordinal));
+            using var request = new HttpRequestMessage(operation.Method, path) { Content = chunked ? new ChunkedContent(body) : new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new("application/json");
+
+            // The server closes a connection whose body it refused: each request gets its own.
+            request.Headers.ConnectionClose = true;
+            try
+            {
+                using var response = await client.SendAsync(request);
+                if (response.StatusCode != HttpStatusCode.RequestEntityTooLarge)
+                {
+                    wrong.Add($"{operation.Method} {path}: {(int)response.StatusCode}");
+                }
+            }
+            catch (HttpRequestException e)
+            {
+                wrong.Add($"{operation.Method} {path}: {e.Message} {e.InnerException?.Message}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join('\n', wrong.Concat(host.ErrorLogs.Select(static e => e.ToString()))));
+        Assert.Empty(host.ErrorLogs);
     }
 
     [Fact]

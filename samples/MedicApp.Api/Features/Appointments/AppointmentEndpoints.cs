@@ -131,6 +131,11 @@ internal static class AppointmentEndpoints
 
     private static async Task<IResult> GetUtilizationAsync(string id, DateOnly? day, MedicAppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (day is { } asked && (asked < SlotSchedule.Days.First || asked > SlotSchedule.Days.Last))
+        {
+            return new RequestValidation().Add("day", $"A day from {SlotSchedule.Days.First:yyyy-MM-dd} to {SlotSchedule.Days.Last:yyyy-MM-dd}.").ToProblem();
+        }
+
         var practitioner = await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (practitioner is null)
         {

@@ -10,6 +10,9 @@ internal static class SlotSchedule
 
     public static readonly TimeZoneInfo ClinicTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
+    /// <summary>The first and last days the schedule answers for: far from the calendar's ends, where time zones overflow.</summary>
+    public static readonly (DateOnly First, DateOnly Last) Days = (new(2000, 1, 1), new(2099, 12, 31));
+
     public static readonly Practitioner[] Practitioners =
     [
         new() { Id = "prac-0001", ClinicId = "clinic-paris-8", Speciality = "plastic_surgery" },
