@@ -101,7 +101,8 @@ resource workflows 'Microsoft.Logic/workflows@2019-05-01' = [
 // A job that fails (401, 503, the API down) would silently stop ALERT-03 or ALERT-06: its failed runs alert instead.
 resource failedRuns 'Microsoft.Insights/metricAlerts@2018-03-01' = [
   for (job, i) in jobs: {
-    name: 'MedicApp - Job en echec ${job.path}'
+    // Named after the Logic App whose runs it watches: Azure refuses '/' in a metric alert's name.
+    name: 'MedicApp - Job en echec ${job.name}'
     location: 'global'
     properties: {
       description: 'A run of ${job.path} failed: ALERT-03 and ALERT-06 depend on it.'
