@@ -1,13 +1,13 @@
 // MedicApp monitoring as code: M1 technical alerts, M3 dashboard and weekly report, M4 business alerts and the
-// schedules of the internal jobs. Deploy into the resource group of the Application Insights component:
-//   az deployment group create -g <rg> -f infra/main.bicep -p infra/main.bicepparam   (see docs/MONITORING.md)
+// schedules of the internal jobs. Copy main.example.bicepparam to a file of the environment (prod.bicepparam), fill it
+// in, then: az deployment group create --resource-group <rg> --parameters infra/prod.bicepparam (docs/MONITORING.md).
 // Every query is a file of infra/queries, checked in the build against Microsoft's Kusto parser and the event catalogue.
 targetScope = 'resourceGroup'
 
 @description('Location of the log alerts, Logic Apps, dashboard and workbook.')
 param location string = resourceGroup().location
 
-@description('Resource id of the Application Insights component (in this resource group).')
+@description('Resource id of the Application Insights component, in any resource group of the subscription.')
 param applicationInsightsId string
 
 @description('Resource id of the App Service that runs the API.')
@@ -82,7 +82,7 @@ module weeklyReport 'modules/weekly-report.bicep' = {
   name: 'medicapp-weekly-report'
   params: {
     location: location
-    applicationInsightsName: last(split(applicationInsightsId, '/'))
+    applicationInsightsId: applicationInsightsId
     recipients: alertEmail
   }
 }

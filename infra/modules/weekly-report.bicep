@@ -4,8 +4,8 @@
 @description('Location of the workbook, the Logic App and its connection.')
 param location string
 
-@description('Name of the Application Insights component (in this resource group) the report queries.')
-param applicationInsightsName string
+@description('Resource id of the Application Insights component the report queries, in any resource group of the subscription.')
+param applicationInsightsId string
 
 @description('Who receives the report.')
 param recipients string
@@ -13,11 +13,10 @@ param recipients string
 var businessQuery = loadTextContent('../queries/dash-06-weekly-business.kql')
 var technicalQuery = loadTextContent('../queries/dash-06-weekly-technical.kql')
 
-// Monitoring Reader: enough to run queries on the component, nothing more.
-var monitoringReaderRoleId = '43d0d8ad-25c7-4714-9337-8ba259a9fe05'
-
+// The component may live in another resource group than the report: it is looked up where its id says.
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
-  name: applicationInsightsName
+  name: last(split(applicationInsightsId, '/'))
+  scope: resourceGroup(split(applicationInsightsId, '/')[2], split(applicationInsightsId, '/')[4])
 }
 
 resource workbook 'Microsoft.Insights/workbooks@2023-06-01' = {
@@ -248,13 +247,13 @@ resource report 'Microsoft.Logic/workflows@2019-05-01' = {
   }
 }
 
-resource canQuery 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(applicationInsights.id, report.id, monitoringReaderRoleId)
-  scope: applicationInsights
-  properties: {
+module canQuery 'monitoring-reader.bicep' = {
+  name: 'medicapp-weekly-report-reader'
+  scope: resourceGroup(split(applicationInsightsId, '/')[2], split(applicationInsightsId, '/')[4])
+  params: {
+    applicationInsightsName: applicationInsights.name
     principalId: report.identity.principalId
-    principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringReaderRoleId)
+    assigneeResourceId: report.id
   }
 }
 

@@ -120,11 +120,15 @@ internal sealed class ArmExpression
         "concat" => JsonValue.Create(string.Concat(arguments.Select(Text))),
         "tolower" => JsonValue.Create(Text(arguments[0]).ToLowerInvariant()),
         "length" => JsonValue.Create(arguments[0] is JsonArray array ? array.Count : Text(arguments[0]).Length),
+        "split" => new JsonArray([.. Text(arguments[0]).Split(Text(arguments[1])).Select(static part => (JsonNode?)JsonValue.Create(part))]),
+        "last" => arguments[0] is JsonArray items ? items[^1]?.DeepClone() : JsonValue.Create(Text(arguments[0])[^1..]),
 
         // What Azure computes from ids: only the shape matters to a name.
         "guid" => JsonValue.Create(new Guid(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', arguments.Select(Text))))[..16]).ToString()),
         "uniquestring" => JsonValue.Create("a1b2c3d4e5f6g"),
         "resourceid" => JsonValue.Create("/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/" + string.Join('/', arguments.Select(Text))),
+        "extensionresourceid" => JsonValue.Create($"{Text(arguments[0])}/providers/{string.Join('/', arguments.Skip(1).Select(Text))}"),
+        "subscriptionresourceid" => JsonValue.Create("/subscriptions/00000000-0000-0000-0000-000000000000/providers/" + string.Join('/', arguments.Select(Text))),
         "resourcegroup" => new JsonObject { ["name"] = "rg", ["location"] = "francecentral", ["id"] = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg" },
         _ => throw Error($"the function {name}() is not evaluated: teach ArmExpression what Azure makes of it"),
     };

@@ -88,6 +88,21 @@ public sealed class CompiledTemplateTests
     }
 
     [Fact]
+    public async Task WeeklyReportReader_IsAssignedInTheComponentsOwnResourceGroup()
+    {
+        var report = Resources(await BicepCli.CompiledMainAsync())
+            .Single(static r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == "medicapp-weekly-report");
+        var module = report.GetProperty("properties").GetProperty("template");
+        var parameters = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["applicationInsightsId"] = ResourceNameTests.PlaceholderId };
+
+        var reader = Resources(module).Single(static r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments");
+
+        Assert.Equal("rg-elsewhere", ArmExpression.Evaluate(reader.GetProperty("resourceGroup"), module, parameters)!.GetValue<string>());
+        Assert.Equal("00000000-0000-0000-0000-000000000000", ArmExpression.Evaluate(reader.GetProperty("subscriptionId"), module, parameters)!.GetValue<string>());
+        Assert.Contains(Resources(reader.GetProperty("properties").GetProperty("template")), static r => r.GetProperty("type").GetString() == "Microsoft.Authorization/roleAssignments");
+    }
+
+    [Fact]
     public async Task EveryQueryFile_IsDeployedOrDocumented()
     {
         var sources = string.Join('\n', Directory.GetFiles(Repository.PathOf("infra"), "*.bicep", SearchOption.AllDirectories).Select(File.ReadAllText));

@@ -9,6 +9,8 @@ namespace MedicApp.Monitoring.Tests.Bicep;
 /// </summary>
 public sealed class ResourceNameTests
 {
+    internal const string PlaceholderId = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-elsewhere/providers/Microsoft.Insights/components/medicapp-ai";
+
     [Fact]
     public async Task EveryExpandedName_FollowsItsTypesRule()
     {
@@ -78,7 +80,7 @@ public sealed class ResourceNameTests
 
     private static Dictionary<string, JsonNode?> DefaultParameters(JsonElement template) => WithDefaults(template, []);
 
-    // Parameters the deployer sets get a plain placeholder: their own values are checked by the parameter files' tests.
+    // Parameters the deployer sets get a placeholder (a resource id for an id): their values are the parameter files'.
     private static Dictionary<string, JsonNode?> WithDefaults(JsonElement template, Dictionary<string, JsonNode?> passed)
     {
         var all = new Dictionary<string, JsonNode?>(passed);
@@ -91,7 +93,7 @@ public sealed class ResourceNameTests
         {
             all[parameter.Name] = parameter.Value.TryGetProperty("defaultValue", out var value)
                 ? ArmExpression.Evaluate(value, template, all)
-                : JsonValue.Create("set-at-deployment");
+                : JsonValue.Create(parameter.Name.EndsWith("Id", StringComparison.Ordinal) ? PlaceholderId : "set-at-deployment");
         }
 
         return all;
