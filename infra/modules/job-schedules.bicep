@@ -26,11 +26,13 @@ var jobs = [
   {
     name: 'medicapp-job-abandoned-journeys'
     path: '/internal/check-abandoned-journeys'
-    // Every night at 03:00 Paris time: inactivity is counted in days.
+    // Every night at 03:00 Paris time: inactivity is counted in days. A time zone applies only with a start time, written
+    // without an offset; without one the schedule would run at 03:00 UTC.
     recurrence: {
       frequency: 'Day'
       interval: 1
       timeZone: 'Romance Standard Time'
+      startTime: '2026-01-05T00:00:00'
       schedule: {
         hours: [
           3

@@ -111,7 +111,10 @@ resource report 'Microsoft.Logic/workflows@2019-05-01' = {
           recurrence: {
             frequency: 'Week'
             interval: 1
+
+            // A time zone applies only with a start time, written without an offset: 08:00 in Paris, not in UTC.
             timeZone: 'Romance Standard Time'
+            startTime: '2026-01-05T00:00:00'
             schedule: {
               weekDays: [
                 'Monday'
