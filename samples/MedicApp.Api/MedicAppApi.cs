@@ -73,6 +73,8 @@ internal static class MedicAppApi
             return next(context);
         });
 
+        app.Use(RequestCharset.InvokeAsync);
+
         app.MapOpenApi();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
 

@@ -27,11 +27,17 @@ internal sealed class RequestValidation
             return Add(field, $"The {field} is required.");
         }
 
-        return value.Length > maxLength ? Add(field, $"The {field} is longer than {maxLength} characters.") : this;
+        return Optional(field, value, maxLength);
     }
 
     public RequestValidation Optional(string field, string? value, int maxLength)
-        => value is not null && value.Length > maxLength ? Add(field, $"The {field} is longer than {maxLength} characters.") : this;
+        => value is null ? this
+            : value.Length > maxLength ? Add(field, $"The {field} is longer than {maxLength} characters.")
+            : !IsText(value) ? Add(field, $"The {field} holds a NUL character.")
+            : this;
+
+    /// <summary>Whether a database text column can hold <paramref name="value"/>: PostgreSQL refuses NUL characters, even in a query's parameter.</summary>
+    public static bool IsText(string value) => !value.Contains('\0', StringComparison.Ordinal);
 
     public RequestValidation Required<T>(string field, T? value)
         where T : struct

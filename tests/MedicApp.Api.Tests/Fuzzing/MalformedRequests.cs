@@ -86,7 +86,7 @@ internal static class MalformedRequests
             "uuid" => Gen.OneOf(Gen.Elements(ids.ToArray()), Gen.Fresh(static () => Guid.NewGuid().ToString())),
             "date" => Gen.Elements("2026-12-07", "2026-12-05", "9999-12-31", "0001-01-01", "2026-02-30", "20261207", "1999-12-31", "2100-01-01"),
             "date-time" => Gen.Elements("2026-12-07T09:00:00+01:00", "2026-12-07T08:00:00Z", "9999-12-31T23:30:00+00:00", "0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "2026-12-07T09:00:00+23:59"),
-            _ => Gen.Elements("prac-0001", "prac-0003", "clinic-paris-8", "fr-FR", "consent", "patient", "pharmacy", "web", "signed", "other"),
+            _ => Gen.Elements("prac-0001", "prac-0003", "clinic-paris-8", "fr-FR", "consent", "patient", "pharmacy", "web", "signed", "other", "prac-0001\u0000"),
         };
         return Gen.Frequency((3, likely), (1, AnyText));
     }

@@ -45,6 +45,11 @@ public abstract class BadInputTests : ApiTest
         { "POST", "/patients", """{"email":"a@example.fr","phone":"0612345678","password":"correct horse battery","locale":"jd@example.fr"}""", HttpStatusCode.BadRequest },
         { "POST", "/patients", """{"email":"a@example.fr","phone":"0612345678","password":"correct horse battery","locale":"06 98 76 54 32"}""", HttpStatusCode.BadRequest },
 
+        // A NUL character, which PostgreSQL refuses even in a query's parameter.
+        { "POST", "/auth/login", """{"login":"a\u0000@example.fr","password":"correct horse battery"}""", HttpStatusCode.BadRequest },
+        { "POST", "/auth/mfa", """{"challengeId":"\u0000","code":"123456"}""", HttpStatusCode.BadRequest },
+        { "POST", "/appointments", """{"patientId":"0193a6f6-0000-7000-8000-000000000000","practitionerId":"prac\u0000","kind":"consultation","startsAt":"2026-12-02T09:00:00+01:00"}""", HttpStatusCode.BadRequest },
+
         // Dates, numbers and sizes out of range.
         { "GET", "/practitioners/prac-0001/utilization?day=9999-12-31", "", HttpStatusCode.BadRequest },
         { "GET", "/practitioners/prac-0001/utilization?day=0001-01-01", "", HttpStatusCode.BadRequest },
@@ -134,6 +139,21 @@ public abstract class BadInputTests : ApiTest
 
         Assert.True(wrong.Count == 0, string.Join('\n', wrong.Concat(host.ErrorLogs.Select(static e => e.ToString()))));
         Assert.Empty(host.ErrorLogs);
+    }
+
+    [Theory]
+    [InlineData("application/json; charset=utf-7")]
+    [InlineData("application/json; charset=nonsense")]
+    public async Task UnknownCharset_Is415(string contentType)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("""{"login":"a@example.fr","password":"correct horse battery"}"""));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+
+        using var response = await Client.PostAsync("/auth/login", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(Host.ErrorLogs);
     }
 
     [Fact]

@@ -136,6 +136,11 @@ internal static class AppointmentEndpoints
             return new RequestValidation().Add("day", $"A day from {SlotSchedule.Days.First:yyyy-MM-dd} to {SlotSchedule.Days.Last:yyyy-MM-dd}.").ToProblem();
         }
 
+        if (id.Length > 64 || !RequestValidation.IsText(id))
+        {
+            return Problems.NotFound("practitioner");
+        }
+
         var practitioner = await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (practitioner is null)
         {

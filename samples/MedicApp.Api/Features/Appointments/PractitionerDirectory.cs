@@ -16,8 +16,8 @@ internal static class PractitionerDirectory
     public static async Task<Practitioner?> FindPractitionerAsync(
         this RequestValidation validation, MedicAppDbContext db, string field, string? id, CancellationToken cancellationToken)
     {
-        // Missing or too long: Required() has said so already.
-        if (string.IsNullOrWhiteSpace(id) || id.Length > 64)
+        // Missing, too long or not text: Required() has said so already.
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 64 || !RequestValidation.IsText(id))
         {
             return null;
         }
@@ -38,7 +38,7 @@ internal static class PractitionerDirectory
     public static async Task CheckClinicAsync(
         this RequestValidation validation, MedicAppDbContext db, string field, string? clinicId, string practitionerField, Practitioner? practitioner, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(clinicId) || clinicId.Length > 64)
+        if (string.IsNullOrWhiteSpace(clinicId) || clinicId.Length > 64 || !RequestValidation.IsText(clinicId))
         {
             return;
         }

@@ -163,7 +163,7 @@ internal static class SignatureEndpoints
             webhook = null;
         }
 
-        if (webhook?.Data?.SignatureRequest?.Id is not { Length: > 0 } externalId || webhook.EventName is null)
+        if (webhook?.Data?.SignatureRequest?.Id is not { Length: > 0 } externalId || !RequestValidation.IsText(externalId) || webhook.EventName is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The webhook body is not a Yousign signature request event.");
         }
