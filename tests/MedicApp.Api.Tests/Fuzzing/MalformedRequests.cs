@@ -115,7 +115,7 @@ internal static class MalformedRequests
         return from body in Gen.OneOf(bytes.Select(static b => (byte[]?)b), Gen.Constant<byte[]?>(null))
                from type in Gen.Frequency(
                    (12, Gen.Constant<string?>("application/json")),
-                   (1, Gen.Elements<string?>("application/json; charset=utf-16", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=zz", "application/json; charset=\"", null)))
+                   (1, Gen.Elements<string?>("application/json; charset=utf-16", "application/json; charset=utf-7", "application/json; charset=nonsense", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=zz", "application/json; charset=\"", null)))
                select (body, type);
     }
 
