@@ -29,8 +29,10 @@ param apiBaseUrl string
 @secure()
 param internalJobsKey string
 
-@description('Active PostgreSQL connections above which MON-06 fires (80 % of max_connections).')
-param dbConnectionsThreshold int = 80
+@description('Share of the PostgreSQL server\'s max_connections, in percent, above which MON-06 fires.')
+@minValue(1)
+@maxValue(100)
+param dbConnectionsPercent int = 80
 
 module actionGroup 'modules/action-group.bicep' = {
   name: 'medicapp-action-group'
@@ -47,7 +49,7 @@ module technicalAlerts 'modules/technical-alerts.bicep' = {
     applicationInsightsId: applicationInsightsId
     postgreSqlServerId: postgreSqlServerId
     actionGroupId: actionGroup.outputs.id
-    dbConnectionsThreshold: dbConnectionsThreshold
+    dbConnectionsPercent: dbConnectionsPercent
   }
 }
 
@@ -84,6 +86,7 @@ module weeklyReport 'modules/weekly-report.bicep' = {
     location: location
     applicationInsightsId: applicationInsightsId
     recipients: alertEmail
+    actionGroupId: actionGroup.outputs.id
   }
 }
 

@@ -10,4 +10,4 @@ param postgreSqlServerId = '/subscriptions/00000000-0000-0000-0000-000000000000/
 param alertEmail = 'alertes@medicapp.fr'
 param apiBaseUrl = 'https://medicapp-prod-api.azurewebsites.net'
 param internalJobsKey = az.getSecret('00000000-0000-0000-0000-000000000000', 'rg-medicapp-prod', 'kv-medicapp-prod', 'internal-jobs-key')
-param dbConnectionsThreshold = 80
+param dbConnectionsPercent = 80

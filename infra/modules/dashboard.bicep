@@ -1,6 +1,7 @@
 // DASH-05: the shared dashboard "medicapp-monitoring-dashboard" (a dashboard's resource name is limited to 24
 // characters: the title is the hidden-title tag), its tiles pinned: DASH-01 to DASH-04 and the M1 technical views.
-// Each tile runs a query of infra/queries. Bicep has no types for the portal's tile inputs (BCP036/BCP037 here only).
+// Each tile runs a query of infra/queries over its window, the span of the query's own ago(): the build checks they are
+// equal. Bicep has no types for the portal's tile inputs (BCP036/BCP037 here only).
 @description('Location of the dashboard.')
 param location string
 
@@ -8,20 +9,20 @@ param location string
 param applicationInsightsId string
 
 var tiles = [
-  { title: 'DASH-01 Parcours d\'inscription (30 j)', query: loadTextContent('../queries/dash-01-registration-funnel.kql'), chart: 'FrameControlChart', kind: 'categoricalbar' }
-  { title: 'DASH-01 Inscriptions par canal', query: loadTextContent('../queries/dash-01-registrations-by-channel.kql'), chart: 'FrameControlChart', kind: 'StackedColumn' }
-  { title: 'DASH-02 Demandes de signature', query: loadTextContent('../queries/dash-02-signature-funnel.kql'), chart: 'AnalyticsGrid', kind: '' }
-  { title: 'DASH-02 Signatures par issue', query: loadTextContent('../queries/dash-02-signatures.kql'), chart: 'AnalyticsGrid', kind: '' }
-  { title: 'DASH-02 Dossiers entierement signes', query: loadTextContent('../queries/dash-02-all-signed.kql'), chart: 'FrameControlChart', kind: 'StackedColumn' }
-  { title: 'DASH-03 Rendez-vous', query: loadTextContent('../queries/dash-03-appointments.kql'), chart: 'FrameControlChart', kind: 'StackedColumn' }
-  { title: 'DASH-03 Taux de remplissage des creneaux', query: loadTextContent('../queries/dash-03-slot-utilization.kql'), chart: 'AnalyticsGrid', kind: '' }
-  { title: 'DASH-03 Ordonnances', query: loadTextContent('../queries/dash-03-prescriptions.kql'), chart: 'FrameControlChart', kind: 'StackedColumn' }
-  { title: 'DASH-04 Securite', query: loadTextContent('../queries/dash-04-security.kql'), chart: 'FrameControlChart', kind: 'Line' }
-  { title: 'DASH-04 Causes des echecs de connexion', query: loadTextContent('../queries/dash-04-login-failures.kql'), chart: 'AnalyticsGrid', kind: '' }
-  { title: 'DASH-04 Parcours patient', query: loadTextContent('../queries/dash-04-journey.kql'), chart: 'AnalyticsGrid', kind: '' }
-  { title: 'M1 Requetes, echecs et duree p95', query: loadTextContent('../queries/m1-requests.kql'), chart: 'FrameControlChart', kind: 'Line' }
-  { title: 'M1 Exceptions', query: loadTextContent('../queries/m1-exceptions.kql'), chart: 'AnalyticsGrid', kind: '' }
-  { title: 'M1 Dependances (PostgreSQL, HTTP)', query: loadTextContent('../queries/m1-dependencies.kql'), chart: 'AnalyticsGrid', kind: '' }
+  { title: 'DASH-01 Parcours d\'inscription (30 j)', query: loadTextContent('../queries/dash-01-registration-funnel.kql'), window: 'P30D', chart: 'FrameControlChart', kind: 'categoricalbar' }
+  { title: 'DASH-01 Inscriptions par canal', query: loadTextContent('../queries/dash-01-registrations-by-channel.kql'), window: 'P30D', chart: 'FrameControlChart', kind: 'StackedColumn' }
+  { title: 'DASH-02 Demandes de signature', query: loadTextContent('../queries/dash-02-signature-funnel.kql'), window: 'P30D', chart: 'AnalyticsGrid', kind: '' }
+  { title: 'DASH-02 Signatures par issue', query: loadTextContent('../queries/dash-02-signatures.kql'), window: 'P30D', chart: 'AnalyticsGrid', kind: '' }
+  { title: 'DASH-02 Dossiers entierement signes', query: loadTextContent('../queries/dash-02-all-signed.kql'), window: 'P90D', chart: 'FrameControlChart', kind: 'StackedColumn' }
+  { title: 'DASH-03 Rendez-vous', query: loadTextContent('../queries/dash-03-appointments.kql'), window: 'P30D', chart: 'FrameControlChart', kind: 'StackedColumn' }
+  { title: 'DASH-03 Taux de remplissage des creneaux', query: loadTextContent('../queries/dash-03-slot-utilization.kql'), window: 'P30D', chart: 'AnalyticsGrid', kind: '' }
+  { title: 'DASH-03 Ordonnances', query: loadTextContent('../queries/dash-03-prescriptions.kql'), window: 'P90D', chart: 'FrameControlChart', kind: 'StackedColumn' }
+  { title: 'DASH-04 Securite', query: loadTextContent('../queries/dash-04-security.kql'), window: 'P7D', chart: 'FrameControlChart', kind: 'Line' }
+  { title: 'DASH-04 Causes des echecs de connexion', query: loadTextContent('../queries/dash-04-login-failures.kql'), window: 'P7D', chart: 'AnalyticsGrid', kind: '' }
+  { title: 'DASH-04 Parcours patient', query: loadTextContent('../queries/dash-04-journey.kql'), window: 'P30D', chart: 'AnalyticsGrid', kind: '' }
+  { title: 'M1 Requetes, echecs et duree p95', query: loadTextContent('../queries/m1-requests.kql'), window: 'P1D', chart: 'FrameControlChart', kind: 'Line' }
+  { title: 'M1 Exceptions', query: loadTextContent('../queries/m1-exceptions.kql'), window: 'P1D', chart: 'AnalyticsGrid', kind: '' }
+  { title: 'M1 Dependances (PostgreSQL, HTTP)', query: loadTextContent('../queries/m1-dependencies.kql'), window: 'P1D', chart: 'AnalyticsGrid', kind: '' }
 ]
 
 resource dashboard 'Microsoft.Portal/dashboards@2020-09-01-preview' = {
@@ -66,7 +67,7 @@ resource dashboard 'Microsoft.Portal/dashboards@2020-09-01-preview' = {
                 }
                 {
                   name: 'TimeRange'
-                  value: 'P30D'
+                  value: tile.window
                   isOptional: true
                 }
                 {

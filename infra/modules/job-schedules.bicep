@@ -26,21 +26,11 @@ var jobs = [
   {
     name: 'medicapp-job-abandoned-journeys'
     path: '/internal/check-abandoned-journeys'
-    // Every night at 03:00 Paris time: inactivity is counted in days. A time zone applies only with a start time, written
-    // without an offset; without one the schedule would run at 03:00 UTC.
+    // Every hour: a journey is reported within the hour it crosses Journey:AbandonAfter, and the heartbeat alert can
+    // tell a stopped job from a quiet one within two hours.
     recurrence: {
-      frequency: 'Day'
+      frequency: 'Hour'
       interval: 1
-      timeZone: 'Romance Standard Time'
-      startTime: '2026-01-05T00:00:00'
-      schedule: {
-        hours: [
-          3
-        ]
-        minutes: [
-          0
-        ]
-      }
     }
   }
 ]
@@ -130,6 +120,7 @@ resource failedRuns 'Microsoft.Insights/metricAlerts@2018-03-01' = [
           }
         ]
       }
+      autoMitigate: true
       actions: [
         {
           actionGroupId: actionGroupId

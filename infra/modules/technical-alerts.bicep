@@ -15,8 +15,19 @@ param postgreSqlServerId string
 @description('Resource id of the action group to notify.')
 param actionGroupId string
 
-@description('Active connections above which MON-06 fires: 80 % of the server\'s max_connections.')
-param dbConnectionsThreshold int = 80
+@description('Share of the PostgreSQL server\'s max_connections, in percent, above which MON-06 fires.')
+@minValue(1)
+@maxValue(100)
+param dbConnectionsPercent int = 80
+
+// max_connections depends on the server's tier (50 on B1ms, 859 on D2s_v3) and may be raised: the threshold is read
+// from the server's own setting at deployment, not written here.
+resource maxConnections 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2022-12-01' existing = {
+  name: '${last(split(postgreSqlServerId, '/'))}/max_connections'
+  scope: resourceGroup(split(postgreSqlServerId, '/')[2], split(postgreSqlServerId, '/')[4])
+}
+
+var dbConnectionsThreshold = int(maxConnections.properties.value) * dbConnectionsPercent / 100
 
 var alerts = [
   {
@@ -75,17 +86,6 @@ var alerts = [
     window: 'PT15M'
   }
   {
-    name: 'MedicApp - Connexions DB elevees'
-    description: 'MON-06: PostgreSQL held more than ${dbConnectionsThreshold} active connections over 15 minutes.'
-    scope: postgreSqlServerId
-    namespace: 'Microsoft.DBforPostgreSQL/flexibleServers'
-    metric: 'active_connections'
-    aggregation: 'Maximum'
-    threshold: dbConnectionsThreshold
-    severity: 2
-    window: 'PT15M'
-  }
-  {
     name: 'MedicApp - Stockage DB eleve'
     description: 'MON-06: PostgreSQL used more than 85 % of its storage.'
     scope: postgreSqlServerId
@@ -136,4 +136,43 @@ resource metricAlerts 'Microsoft.Insights/metricAlerts@2018-03-01' = [
   }
 ]
 
-output names array = [for (alert, i) in alerts: metricAlerts[i].name]
+// MON-06 connections: out of the loop, its threshold being known only once the server answers.
+resource dbConnections 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'MedicApp - Connexions DB elevees'
+  location: 'global'
+  properties: {
+    description: 'MON-06: PostgreSQL held more than ${dbConnectionsPercent} % of its max_connections over 15 minutes.'
+    severity: 2
+    enabled: true
+    scopes: [
+      postgreSqlServerId
+    ]
+    evaluationFrequency: 'PT5M'
+    windowSize: 'PT15M'
+    targetResourceType: 'Microsoft.DBforPostgreSQL/flexibleServers'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'active_connections'
+          metricNamespace: 'Microsoft.DBforPostgreSQL/flexibleServers'
+          metricName: 'active_connections'
+          operator: 'GreaterThan'
+          threshold: dbConnectionsThreshold
+          timeAggregation: 'Maximum'
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: actionGroupId
+      }
+    ]
+  }
+}
+
+var loopNames = [for (alert, i) in alerts: alert.name]
+
+output names array = concat(loopNames, [dbConnections.name])

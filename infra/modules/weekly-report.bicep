@@ -10,6 +10,9 @@ param applicationInsightsId string
 @description('Who receives the report.')
 param recipients string
 
+@description('Resource id of the action group notified when a report run fails.')
+param actionGroupId string
+
 var businessQuery = loadTextContent('../queries/dash-06-weekly-business.kql')
 var technicalQuery = loadTextContent('../queries/dash-06-weekly-technical.kql')
 
@@ -203,7 +206,7 @@ resource report 'Microsoft.Logic/workflows@2019-05-01' = {
             from: '@body(\'technical\')?[\'tables\']?[0]?[\'rows\']'
             select: {
               Requetes: '@item()[0]'
-              'Taux d\'echec': '@item()[1]'
+              'Taux d\'erreurs serveur': '@item()[1]'
               'Duree p95 (ms)': '@item()[2]'
               Exceptions: '@item()[3]'
             }
@@ -257,6 +260,44 @@ module canQuery 'monitoring-reader.bicep' = {
     applicationInsightsName: applicationInsights.name
     principalId: report.identity.principalId
     assigneeResourceId: report.id
+  }
+}
+
+// A run that fails (the Office 365 consent expired or was never given, the query refused) would silently stop the
+// Monday mail: it alerts instead.
+resource failedRuns 'Microsoft.Insights/metricAlerts@2018-03-01' = {
+  name: 'MedicApp - Rapport hebdomadaire en echec'
+  location: 'global'
+  properties: {
+    description: 'A run of the weekly report (DASH-06) failed: open the run history of medicapp-weekly-report.'
+    severity: 3
+    enabled: true
+    scopes: [
+      report.id
+    ]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT1H'
+    targetResourceType: 'Microsoft.Logic/workflows'
+    criteria: {
+      'odata.type': 'Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria'
+      allOf: [
+        {
+          criterionType: 'StaticThresholdCriterion'
+          name: 'RunsFailed'
+          metricNamespace: 'Microsoft.Logic/workflows'
+          metricName: 'RunsFailed'
+          operator: 'GreaterThan'
+          threshold: 0
+          timeAggregation: 'Total'
+        }
+      ]
+    }
+    autoMitigate: true
+    actions: [
+      {
+        actionGroupId: actionGroupId
+      }
+    ]
   }
 }
 

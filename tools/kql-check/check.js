@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 // Checks the KQL of the monitoring, in the build: every query is parsed and bound by Microsoft's Kusto language
 // service against the Application Insights tables, and every event name it filters on and every customDimensions or
-// customMeasurements key it reads must exist in the event catalogue (docs/events.schema.json).
+// customMeasurements key it reads must exist in the event catalogue (docs/events.schema.json). On the same syntax tree
+// it lints what binds but computes the wrong thing (lint.js): unweighted counts over sampled tables, Sunday weeks, and
+// ago() windows that differ from the window of the rule or tile that runs the query.
 //
-//   node tools/kql-check/check.js --catalogue docs/events.schema.json infra/queries docs
+//   node tools/kql-check/check.js --catalogue docs/events.schema.json [--windows windows.json] infra/queries docs
+//
+// windows.json maps a query file to the window its rule or tile runs it over, as an ISO 8601 duration
+// ({"infra/queries/dash-04-security.kql": "P7D"}); a ```kql block of a .md file preceded by <!-- query: file --> is
+// that file's query.
 //
 // Queries are the .kql files, and the ```kql blocks of the .md files, found in the paths given. The report is JSON on
 // standard output, one entry per query; the exit code is 1 when any query has a problem, 2 on bad usage.
@@ -13,6 +19,7 @@ require('@kusto/language-service-next/bridge.js');
 require('@kusto/language-service-next/Kusto.Language.Bridge.js');
 const fs = require('fs');
 const path = require('path');
+const lint = require('./lint.js');
 
 const Symbols = Kusto.Language.Symbols;
 const SyntaxKind = Kusto.Language.Syntax.SyntaxKind;
@@ -20,9 +27,10 @@ const EventsTable = 'customEvents';
 const PropertyColumns = ['customDimensions', 'customMeasurements'];
 
 function main(argv) {
-  const { catalogue, inputs } = parseArguments(argv);
+  const { catalogue, windows, inputs } = parseArguments(argv);
   const globals = applicationInsightsGlobals(path.join(__dirname, 'application-insights-tables.json'));
   const events = loadCatalogue(catalogue);
+  const windowOf = windows ? loadWindows(windows) : new Map();
   const queries = inputs.flatMap(collectQueries);
   if (queries.length === 0) {
     throw new UsageError(`no query found in ${inputs.join(', ')}`);
@@ -33,6 +41,7 @@ function main(argv) {
     const problems = [
       ...analysis.errors.map(e => at(query, e.start, `${e.code} ${e.message}`)),
       ...checkCatalogue(analysis, events).map(p => at(query, p.start, p.message)),
+      ...lint.check(analysis.code, globals, windowOf.get(query.origin)).map(p => at(query, p.start, p.message)),
     ];
     return { source: query.source, line: query.line, events: [...analysis.events.keys()].sort(), keys: [...new Set(analysis.keys.map(k => k.key))].sort(), problems };
   });
@@ -51,20 +60,42 @@ function main(argv) {
 
 function parseArguments(argv) {
   let catalogue = null;
+  let windows = null;
   const inputs = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--catalogue') {
       catalogue = argv[++i];
+    } else if (argv[i] === '--windows') {
+      windows = argv[++i];
     } else {
       inputs.push(argv[i]);
     }
   }
 
   if (!catalogue || inputs.length === 0) {
-    throw new UsageError('usage: check.js --catalogue <events.schema.json> <file or folder>...');
+    throw new UsageError('usage: check.js --catalogue <events.schema.json> [--windows <windows.json>] <file or folder>...');
   }
 
-  return { catalogue, inputs };
+  return { catalogue, windows, inputs };
+}
+
+// Query file → the window its rule or tile runs it over, in milliseconds.
+function loadWindows(file) {
+  const windows = new Map();
+  for (const [query, duration] of Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')))) {
+    const milliseconds = lint.isoDurationMilliseconds(duration);
+    if (milliseconds === null) {
+      throw new UsageError(`${file}: '${duration}' (for ${query}) is not an ISO 8601 duration such as PT15M or P30D`);
+    }
+
+    windows.set(normalize(query), { duration, milliseconds });
+  }
+
+  return windows;
+}
+
+function normalize(file) {
+  return path.relative(process.cwd(), path.resolve(file)).split(path.sep).join('/');
 }
 
 function applicationInsightsGlobals(tablesFile) {
@@ -97,7 +128,7 @@ function collectQueries(input) {
 
   const text = fs.readFileSync(input, 'utf8');
   if (input.endsWith('.kql')) {
-    return [{ source: input, line: 1, text }];
+    return [{ source: input, origin: normalize(input), line: 1, text }];
   }
 
   // Fenced ```kql blocks of a Markdown file.
@@ -111,7 +142,8 @@ function collectQueries(input) {
         end++;
       }
 
-      queries.push({ source: input, line: start + 1, text: lines.slice(start, end).join('\n') });
+      const annotation = i > 0 ? /^<!-- query: (\S+) -->$/.exec(lines[i - 1].trim()) : null;
+      queries.push({ source: input, origin: annotation ? normalize(annotation[1]) : null, line: start + 1, text: lines.slice(start, end).join('\n') });
       i = end;
     }
   }
@@ -178,7 +210,7 @@ function analyze(text, globals) {
     }
   });
 
-  return { errors, events, keys };
+  return { code, errors, events, keys };
 }
 
 // A query that filters events must name catalogue events, and read keys those events carry; a query that does not

@@ -42,4 +42,14 @@ public sealed partial class EventTracker
         [NotPersonal("The state the journey stopped in.")] JourneyState lastState,
         [NotPersonal("Time since the last activity.")] TimeSpan inactiveFor,
         [NotPersonal("The inactivity threshold that applied.")] TimeSpan threshold);
+
+    /// <summary>Tracks <c>internal_job_completed</c>: an internal job ran to its end; the heartbeat its alert watches.</summary>
+    /// <param name="job">The job.</param>
+    /// <param name="processed">How many patients it reported, 0 included.</param>
+    /// <param name="duration">How long the run took.</param>
+    [TelemetryEvent("internal_job_completed", Area = "LOG-16", Description = "An internal job ran to its end, whatever it found: the heartbeat that shows the jobs still run.")]
+    public partial void InternalJobCompleted(
+        [NotPersonal("The job.")] InternalJob job,
+        [NotPersonal("How many patients it reported, 0 included.")] int processed,
+        [NotPersonal("How long the run took.")] TimeSpan duration);
 }

@@ -34,6 +34,7 @@ public sealed class InternalJobRunTests
         Assert.All(events, e => Assert.Equal(Milliseconds(TimeSpan.FromDays(15)), e.Properties["reflection_period_ms"]));
         Assert.All(events, e => Assert.Equal(Milliseconds(TimeSpan.FromHours(6)), e.Properties["overdue_ms"]));
         Assert.Equal(0, await steps.RunJobAsync("check-reflection-period"));
+        AssertHeartbeats(host, "check_reflection_period", runs: 11, processed: 3);
         Assert.Equal("reflection_period>ready_for_procedure:scheduled_job", Transitions(host, ended[0])[^1]);
         Assert.Equal("reflection_period", (await client.GetAsync($"/patients/{waiting}", HttpStatusCode.OK)).Text("journeyState"));
     }
@@ -64,6 +65,7 @@ public sealed class InternalJobRunTests
             (dossier.Properties["last_state"], dossier.Properties["inactive_for_ms"], dossier.Properties["threshold_ms"]));
         Assert.Equal("dossier_completed>abandoned:scheduled_job", Transitions(host, idleLater)[^1]);
         Assert.Equal(0, await steps.RunJobAsync("check-abandoned-journeys"));
+        AssertHeartbeats(host, "check_abandoned_journeys", runs: 11, processed: 2);
         Assert.Equal("reflection_period", (await client.GetAsync($"/patients/{waitingByLaw}", HttpStatusCode.OK)).Text("journeyState"));
         Assert.Equal("registered", (await client.GetAsync($"/patients/{active}", HttpStatusCode.OK)).Text("journeyState"));
     }
@@ -81,5 +83,13 @@ public sealed class InternalJobRunTests
 
         Assert.Equal(1, await steps.RunJobAsync("check-abandoned-journeys"));
         Single(host, "patient_journey_abandoned", new Dictionary<string, string> { ["threshold_ms"] = Milliseconds(TimeSpan.FromDays(7)) });
+    }
+
+    // Every run that ends emits its heartbeat, the ones that found nothing included.
+    private static void AssertHeartbeats(ApiHost host, string job, int runs, int processed)
+    {
+        var heartbeats = host.Events.GetEvents("internal_job_completed").Where(e => e.Properties["job"] == job).ToList();
+        Assert.Equal(runs, heartbeats.Count);
+        Assert.Equal(processed, heartbeats.Sum(static e => int.Parse(e.Properties["processed"], System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

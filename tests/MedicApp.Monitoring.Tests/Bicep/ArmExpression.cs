@@ -6,33 +6,87 @@ using System.Text.Json.Nodes;
 namespace MedicApp.Monitoring.Tests.Bicep;
 
 /// <summary>
-/// Evaluates the ARM template expressions that build resource names (<c>[format('…', variables('jobs')[copyIndex()].path)]</c>)
+/// Evaluates the ARM template expressions of resource names and properties (<c>[format('…', variables('jobs')[copyIndex()].path)]</c>)
 /// the way Azure Resource Manager expands them, for the functions the templates use. Anything else throws, so that a
-/// new construct makes the naming test grow rather than pass unchecked.
+/// new construct makes the tests grow rather than pass unchecked.
 /// </summary>
 internal sealed class ArmExpression
 {
     private readonly JsonElement _template;
     private readonly IReadOnlyDictionary<string, JsonNode?> _parameters;
     private readonly int? _copyIndex;
+    private readonly IReadOnlyDictionary<string, int> _named;
     private readonly string _text;
     private int _position;
 
-    private ArmExpression(JsonElement template, IReadOnlyDictionary<string, JsonNode?> parameters, int? copyIndex, string text)
-        => (_template, _parameters, _copyIndex, _text) = (template, parameters, copyIndex, text);
+    private ArmExpression(JsonElement template, IReadOnlyDictionary<string, JsonNode?> parameters, int? copyIndex, IReadOnlyDictionary<string, int> named, string text)
+        => (_template, _parameters, _copyIndex, _named, _text) = (template, parameters, copyIndex, named, text);
 
     /// <summary>A template value: a literal, or an expression between brackets (<c>[[</c> escapes a literal bracket).</summary>
-    public static JsonNode? Evaluate(JsonElement value, JsonElement template, IReadOnlyDictionary<string, JsonNode?> parameters, int? copyIndex = null)
-        => value.ValueKind == JsonValueKind.String ? EvaluateString(value.GetString()!, template, parameters, copyIndex) : JsonNode.Parse(value.GetRawText());
+    /// <param name="value">The value.</param>
+    /// <param name="template">The template that declares it.</param>
+    /// <param name="parameters">The template's parameters.</param>
+    /// <param name="copyIndex">The iteration of the resource's loop, for <c>copyIndex()</c>.</param>
+    /// <param name="named">The iterations of the property loops around the value, for <c>copyIndex('name')</c>.</param>
+    public static JsonNode? Evaluate(JsonElement value, JsonElement template, IReadOnlyDictionary<string, JsonNode?> parameters, int? copyIndex = null, IReadOnlyDictionary<string, int>? named = null)
+        => value.ValueKind == JsonValueKind.String ? EvaluateString(value.GetString()!, template, parameters, copyIndex, named ?? s_none) : JsonNode.Parse(value.GetRawText());
 
-    private static JsonNode? EvaluateString(string text, JsonElement template, IReadOnlyDictionary<string, JsonNode?> parameters, int? copyIndex)
+    private static readonly Dictionary<string, int> s_none = [];
+
+    /// <summary>
+    /// A template value with the expressions inside it evaluated, property loops (<c>copy</c>) expanded. What only Azure
+    /// knows at deployment (<c>reference()</c> of a resource) becomes <see cref="AtDeployment"/>.
+    /// </summary>
+    public static JsonNode? EvaluateDeep(JsonElement value, JsonElement template, IReadOnlyDictionary<string, JsonNode?> parameters, int? copyIndex = null, IReadOnlyDictionary<string, int>? named = null)
+    {
+        named ??= s_none;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var result = new JsonObject();
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (property.Name == "copy" && property.Value.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var loop in property.Value.EnumerateArray())
+                        {
+                            var name = loop.GetProperty("name").GetString()!;
+                            var count = Evaluate(loop.GetProperty("count"), template, parameters, copyIndex, named)!.GetValue<int>();
+                            result[name] = new JsonArray([.. Enumerable.Range(0, count).Select(i => EvaluateDeep(loop.GetProperty("input"), template, parameters, copyIndex, new Dictionary<string, int>(named) { [name] = i }))]);
+                        }
+                    }
+                    else
+                    {
+                        result[property.Name] = EvaluateDeep(property.Value, template, parameters, copyIndex, named);
+                    }
+                }
+
+                return result;
+            case JsonValueKind.Array:
+                return new JsonArray([.. value.EnumerateArray().Select(item => EvaluateDeep(item, template, parameters, copyIndex, named))]);
+            default:
+                try
+                {
+                    return Evaluate(value, template, parameters, copyIndex, named);
+                }
+                catch (DeploymentValueException)
+                {
+                    return JsonValue.Create(AtDeployment);
+                }
+        }
+    }
+
+    /// <summary>What <see cref="EvaluateDeep"/> shows for a value Azure knows only at deployment.</summary>
+    public const string AtDeployment = "(at deployment)";
+
+    private static JsonNode? EvaluateString(string text, JsonElement template, IReadOnlyDictionary<string, JsonNode?> parameters, int? copyIndex, IReadOnlyDictionary<string, int> named)
     {
         if (text.StartsWith("[[", StringComparison.Ordinal) || !text.StartsWith('[') || !text.EndsWith(']'))
         {
             return JsonValue.Create(text.StartsWith("[[", StringComparison.Ordinal) ? text[1..] : text);
         }
 
-        var expression = new ArmExpression(template, parameters, copyIndex, text[1..^1]);
+        var expression = new ArmExpression(template, parameters, copyIndex, named, text[1..^1]);
         var result = expression.Parse();
         expression.Skip();
         return expression._position == expression._text.Length ? result : throw expression.Error("unexpected text");
@@ -115,7 +169,8 @@ internal sealed class ArmExpression
     {
         "variables" => Variable(arguments[0]!.GetValue<string>()),
         "parameters" => _parameters.TryGetValue(arguments[0]!.GetValue<string>(), out var parameter) ? parameter?.DeepClone() : throw Error($"no value for parameter {arguments[0]}"),
-        "copyindex" => JsonValue.Create((_copyIndex ?? throw Error("copyIndex() outside a loop")) + (arguments.Count > 0 ? arguments[^1]!.GetValue<int>() : 0)),
+        "copyindex" => JsonValue.Create(LoopIndex(arguments.Count > 0 && arguments[0] is JsonValue loop && loop.TryGetValue<string>(out var named) ? named : null)
+            + (arguments.Count > 0 && arguments[^1] is JsonValue offset && offset.TryGetValue<int>(out var by) ? by : 0)),
         "format" => JsonValue.Create(Format(arguments[0]!.GetValue<string>(), arguments.Skip(1).Select(Text).ToArray())),
         "concat" => JsonValue.Create(string.Concat(arguments.Select(Text))),
         "tolower" => JsonValue.Create(Text(arguments[0]).ToLowerInvariant()),
@@ -130,8 +185,29 @@ internal sealed class ArmExpression
         "extensionresourceid" => JsonValue.Create($"{Text(arguments[0])}/providers/{string.Join('/', arguments.Skip(1).Select(Text))}"),
         "subscriptionresourceid" => JsonValue.Create("/subscriptions/00000000-0000-0000-0000-000000000000/providers/" + string.Join('/', arguments.Select(Text))),
         "resourcegroup" => new JsonObject { ["name"] = "rg", ["location"] = "francecentral", ["id"] = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg" },
+        "json" => JsonNode.Parse(Text(arguments[0])),
+        "createobject" => new JsonObject(arguments.Chunk(2).Select(static pair => KeyValuePair.Create(Text(pair[0]), pair[1]?.DeepClone()))),
+        "createarray" => new JsonArray([.. arguments.Select(static item => item?.DeepClone())]),
+        "string" => JsonValue.Create(Text(arguments[0])),
+        "int" => JsonValue.Create(int.Parse(Text(arguments[0]), CultureInfo.InvariantCulture)),
+        "empty" => JsonValue.Create(arguments[0] switch { null => true, JsonArray a => a.Count == 0, JsonObject o => o.Count == 0, _ => Text(arguments[0]).Length == 0 }),
+        "if" => (arguments[0]!.GetValue<bool>() ? arguments[1] : arguments[2])?.DeepClone(),
+        "null" => null,
+        "true" => JsonValue.Create(true),
+        "false" => JsonValue.Create(false),
+        "mul" => JsonValue.Create(arguments[0]!.GetValue<int>() * arguments[1]!.GetValue<int>()),
+        "div" => JsonValue.Create(arguments[0]!.GetValue<int>() / arguments[1]!.GetValue<int>()),
+        "mod" => JsonValue.Create(arguments[0]!.GetValue<int>() % arguments[1]!.GetValue<int>()),
+
+        // Known only once Azure deploys: a resource's runtime properties, another deployment's outputs.
+        "reference" or "listkeys" => throw new DeploymentValueException(_text),
         _ => throw Error($"the function {name}() is not evaluated: teach ArmExpression what Azure makes of it"),
     };
+
+    // copyIndex() is the resource's loop; copyIndex('parts') the property loop of that name around the value.
+    private int LoopIndex(string? loop)
+        => loop is null ? _copyIndex ?? throw Error("copyIndex() outside a loop")
+            : _named.TryGetValue(loop, out var index) ? index : throw Error($"copyIndex('{loop}') outside that loop");
 
     private JsonNode? Variable(string name)
     {
@@ -142,7 +218,7 @@ internal sealed class ArmExpression
     // A variable's value may hold expressions anywhere inside it.
     private JsonNode? Resolve(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => EvaluateString(value.GetString()!, _template, _parameters, _copyIndex),
+        JsonValueKind.String => EvaluateString(value.GetString()!, _template, _parameters, _copyIndex, _named),
         JsonValueKind.Array => new JsonArray([.. value.EnumerateArray().Select(Resolve)]),
         JsonValueKind.Object => new JsonObject(value.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Resolve(p.Value)))),
         _ => JsonNode.Parse(value.GetRawText()),

@@ -39,7 +39,7 @@ public sealed class CompiledTemplateTests
         Assert.Single(resources, static t => t == "Microsoft.Insights/scheduledQueryRules");
         Assert.Single(resources, static t => t == "Microsoft.Portal/dashboards");
         Assert.Single(resources, static t => t == "Microsoft.Insights/workbooks");
-        Assert.Equal(2, resources.Count(static t => t == "Microsoft.Insights/metricAlerts"));
+        Assert.Equal(4, resources.Count(static t => t == "Microsoft.Insights/metricAlerts"));
         Assert.Equal(2, resources.Count(static t => t == "Microsoft.Logic/workflows"));
     }
 
@@ -49,8 +49,8 @@ public sealed class CompiledTemplateTests
         var module = Module(await BicepCli.CompiledMainAsync(), "medicapp-business-alerts");
 
         var alerts = module.GetProperty("variables").GetProperty("alerts").EnumerateArray().ToList();
-        var files = Directory.GetFiles(Repository.PathOf("infra/queries"), "alert-*.kql").Select(File.ReadAllText).ToHashSet();
-        Assert.Equal(["ALERT-01", "ALERT-02", "ALERT-03", "ALERT-04", "ALERT-05", "ALERT-05", "ALERT-06"], alerts.Select(static a => a.GetProperty("name").GetString()!.Split(' ')[2]));
+        var files = Directory.GetFiles(Repository.PathOf("infra/queries"), "alert-*.kql").Append(Repository.PathOf("infra/queries/job-heartbeat.kql")).Select(File.ReadAllText).ToHashSet();
+        Assert.Equal(["ALERT-01", "ALERT-02", "ALERT-03", "ALERT-04", "ALERT-05", "ALERT-05", "ALERT-06", "Job"], alerts.Select(static a => a.GetProperty("name").GetString()!.Split(' ')[2]));
         var queries = alerts.Select(a => Resolve(module, a.GetProperty("query"))).ToList();
         Assert.All(queries, q => Assert.Contains(q, files));
         Assert.Equal(files.Count, queries.Distinct().Count());
@@ -93,7 +93,7 @@ public sealed class CompiledTemplateTests
         var report = Resources(await BicepCli.CompiledMainAsync())
             .Single(static r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments" && r.GetProperty("name").GetString() == "medicapp-weekly-report");
         var module = report.GetProperty("properties").GetProperty("template");
-        var parameters = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["applicationInsightsId"] = ResourceNameTests.PlaceholderId };
+        var parameters = new Dictionary<string, System.Text.Json.Nodes.JsonNode?> { ["applicationInsightsId"] = TemplateResources.PlaceholderId };
 
         var reader = Resources(module).Single(static r => r.GetProperty("type").GetString() == "Microsoft.Resources/deployments");
 

@@ -22,6 +22,7 @@ internal sealed record ResourceNameRule(int MinLength, int MaxLength, string Rul
         ["Microsoft.Insights/activityLogAlerts"] = Excluding(1, 260, "<>*%{}&:\\?+/#"),
         ["Microsoft.Insights/workbooks"] = new(36, 36, Guid, static n => s_guid.IsMatch(n)),
         ["Microsoft.Authorization/roleAssignments"] = new(36, 36, Guid, static n => s_guid.IsMatch(n)),
+        ["Microsoft.ManagedIdentity/userAssignedIdentities"] = Only(3, 128, "Alphanumerics, hyphens, and underscores. Start with letter or number.", "^[A-Za-z0-9][A-Za-z0-9_-]*$"),
         ["Microsoft.Logic/workflows"] = Only(1, 80, "Alphanumerics, hyphens, underscores, periods, and parenthesis.", "^[A-Za-z0-9_.()-]+$"),
         ["Microsoft.Portal/dashboards"] = Only(3, 160, "Alphanumerics and hyphens.", "^[A-Za-z0-9-]+$"),
         ["Microsoft.Resources/deployments"] = Only(1, 64, "Alphanumerics, underscores, parentheses, hyphens, and periods.", "^[A-Za-z0-9_().-]+$"),

@@ -15,6 +15,9 @@ public sealed class MedicAppCatalogueTests
         "appointment_slot_utilization", "prescription_generated", "prescription_downloaded", "auth_login_success",
         "auth_login_failure", "auth_mfa_sent", "auth_mfa_success", "auth_mfa_failure", "auth_account_locked",
         "patient_journey_transition", "reflection_period_ended", "patient_journey_abandoned",
+
+        // The jobs' heartbeat, which their alert watches.
+        "internal_job_completed",
     ];
 
     [Fact]

@@ -19,6 +19,7 @@ internal sealed class AbandonedJourneyJob(MedicAppDbContext db, EventTracker tra
 
     public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var threshold = options.Value.AbandonAfter;
         var inactiveSince = now - threshold;
@@ -54,6 +55,8 @@ internal sealed class AbandonedJourneyJob(MedicAppDbContext db, EventTracker tra
             }
         }
 
+        // The heartbeat: emitted on every run that reaches its end, found something or not; a run that throws has none.
+        tracker.InternalJobCompleted(InternalJob.CheckAbandonedJourneys, processed, time.GetElapsedTime(started));
         return new JobReport(Name, processed, now);
     }
 }

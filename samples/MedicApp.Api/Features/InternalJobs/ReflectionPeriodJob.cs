@@ -18,6 +18,7 @@ internal sealed class ReflectionPeriodJob(MedicAppDbContext db, EventTracker tra
 
     public async Task<JobReport> RunAsync(CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var now = time.GetUtcNow();
         var due = await db.Patients.AsNoTracking()
             .Where(p => p.JourneyState == JourneyState.ReflectionPeriod && p.ReflectionEndReportedAt == null && p.ReflectionPeriodEndsAt <= now)
@@ -51,6 +52,8 @@ internal sealed class ReflectionPeriodJob(MedicAppDbContext db, EventTracker tra
             }
         }
 
+        // The heartbeat: emitted on every run that reaches its end, found something or not; a run that throws has none.
+        tracker.InternalJobCompleted(InternalJob.CheckReflectionPeriod, processed, time.GetElapsedTime(started));
         return new JobReport(Name, processed, now);
     }
 }
