@@ -1,5 +1,5 @@
-// ALERT-03 and ALERT-06 need their jobs run: a Logic App per job calls it on a recurrence, with the internal key held
-// as a SecureString workflow parameter (never shown in the definition, the run history or the outputs).
+// ALERT-03 and ALERT-06 need their jobs run: a Logic App per job calls it every hour, with the internal key held as a
+// SecureString workflow parameter (never shown in the definition, the run history or the outputs).
 @description('Location of the Logic Apps.')
 param location string
 
@@ -60,26 +60,38 @@ resource workflows 'Microsoft.Logic/workflows@2019-05-01' = [
             recurrence: job.recurrence
           }
         }
+        // A call reports one batch of patients (InternalJobs:BatchSize) and answers {"processed":N,"more":bool} well
+        // within the 120 s a Consumption Logic App waits for an HTTP action: the run calls again while more wait.
         actions: {
-          runJob: {
-            type: 'Http'
-            inputs: {
-              method: 'GET'
-              uri: '${apiBaseUrl}${job.path}'
-              headers: {
-                'X-Internal-Key': '@parameters(\'internalJobsKey\')'
-              }
-              retryPolicy: {
-                type: 'exponential'
-                count: 4
-                interval: 'PT30S'
-              }
+          untilDone: {
+            type: 'Until'
+            expression: '@equals(body(\'runJob\')?[\'more\'], false)'
+            limit: {
+              count: 50
+              timeout: 'PT1H'
             }
-            runtimeConfiguration: {
-              secureData: {
-                properties: [
-                  'inputs'
-                ]
+            actions: {
+              runJob: {
+                type: 'Http'
+                inputs: {
+                  method: 'GET'
+                  uri: '${apiBaseUrl}${job.path}'
+                  headers: {
+                    'X-Internal-Key': '@parameters(\'internalJobsKey\')'
+                  }
+                  retryPolicy: {
+                    type: 'exponential'
+                    count: 4
+                    interval: 'PT30S'
+                  }
+                }
+                runtimeConfiguration: {
+                  secureData: {
+                    properties: [
+                      'inputs'
+                    ]
+                  }
+                }
               }
             }
           }

@@ -39,6 +39,9 @@ internal static class MedicAppApi
         services.Configure<RouteHandlerOptions>(static o => o.ThrowOnBadRequest = false);
 
         services.AddOptions<JourneyOptions>().BindConfiguration(JourneyOptions.SectionName);
+        services.AddOptions<InternalJobOptions>().BindConfiguration(InternalJobOptions.SectionName)
+            .Validate(static o => o.BatchSize is >= 1 and <= InternalJobOptions.MaxBatchSize, $"InternalJobs:BatchSize must be between 1 and {InternalJobOptions.MaxBatchSize}.")
+            .ValidateOnStart();
         services.AddOptions<SignatureOptions>().BindConfiguration(SignatureOptions.SectionName);
         services.AddOptions<YousignOptions>().BindConfiguration(YousignOptions.SectionName);
         services.AddOptions<LockoutPolicy>().BindConfiguration(LockoutPolicy.SectionName);

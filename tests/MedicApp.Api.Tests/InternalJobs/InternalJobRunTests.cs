@@ -70,6 +70,47 @@ public sealed class InternalJobRunTests
         Assert.Equal("registered", (await client.GetAsync($"/patients/{active}", HttpStatusCode.OK)).Text("journeyState"));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task BothJobs_ReportABatchPerCall_AndSayWhenMoreWait(string provider)
+    {
+        await using var host = await ApiHost.StartAsync(Enum.Parse<DatabaseProvider>(provider), kestrel: true, settings: new Dictionary<string, string?> { ["InternalJobs:BatchSize"] = "2" });
+        var client = host.CreateClient();
+        var steps = new PatientSteps(host, client);
+        var ended = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ended.Add(await steps.InReflectionPeriodAsync());
+        }
+
+        host.Time.Advance(TimeSpan.FromDays(16));
+
+        var calls = new List<(int Processed, bool More)>();
+        do
+        {
+            var answer = await client.SendAsync(HttpMethod.Get, "/internal/check-reflection-period", null, HttpStatusCode.OK, new Dictionary<string, string> { ["X-Internal-Key"] = ApiHost.InternalKey });
+            calls.Add((answer.GetProperty("processed").GetInt32(), answer.GetProperty("more").GetBoolean()));
+        }
+        while (calls[^1].More && calls.Count < 10);
+
+        Assert.Equal([(2, true), (2, true), (1, false)], calls);
+        Assert.Equal(ended.Select(id => Pseudonym(host, id)).Order(), host.Events.GetEvents("reflection_period_ended").Select(static e => e.Properties["patient_id"]).Order());
+        host.Time.Advance(TimeSpan.FromDays(31));
+        Assert.Equal(2, await steps.RunJobAsync("check-abandoned-journeys"));
+        Assert.Equal(2, await steps.RunJobAsync("check-abandoned-journeys"));
+        Assert.Equal(1, await steps.RunJobAsync("check-abandoned-journeys"));
+        Assert.Equal(0, await steps.RunJobAsync("check-abandoned-journeys"));
+        Assert.Equal(5, host.Events.GetEvents("patient_journey_abandoned").Count);
+    }
+
+    [Fact]
+    public async Task BatchSizeOutOfRange_StopsTheStart()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => ApiHost.StartAsync(settings: new Dictionary<string, string?> { ["InternalJobs:BatchSize"] = "0" }));
+
+        Assert.Contains("InternalJobs:BatchSize must be between 1 and 10000", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AbandonedJourneyJob_ConfiguredDelay_Applies()
     {

@@ -82,9 +82,27 @@ public sealed class CompiledTemplateTests
         Assert.Equal("securestring", schedules.GetProperty("parameters").GetProperty("internalJobsKey").GetProperty("type").GetString());
         var workflow = Resources(schedules).First(static r => r.GetProperty("type").GetString() == "Microsoft.Logic/workflows").GetProperty("properties");
         Assert.Equal("SecureString", workflow.GetProperty("definition").GetProperty("parameters").GetProperty("internalJobsKey").GetProperty("type").GetString());
-        Assert.Equal("@parameters('internalJobsKey')", workflow.GetProperty("definition").GetProperty("actions").GetProperty("runJob").GetProperty("inputs").GetProperty("headers").GetProperty("X-Internal-Key").GetString());
+        Assert.Equal("@parameters('internalJobsKey')", workflow.GetProperty("definition").GetProperty("actions").GetProperty("untilDone").GetProperty("actions").GetProperty("runJob").GetProperty("inputs").GetProperty("headers").GetProperty("X-Internal-Key").GetString());
         Assert.DoesNotContain("internalJobsKey", template.GetProperty("outputs").GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain("internalJobsKey", schedules.GetProperty("outputs").GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JobSchedules_CallAgainWhileTheApiSaysMoreWait()
+    {
+        var workflows = TemplateResources.Expand(await BicepCli.CompiledMainAsync())
+            .Where(static r => r.Type == "Microsoft.Logic/workflows" && r.Name.StartsWith("medicapp-job-", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(2, workflows.Count);
+        Assert.All(workflows, static workflow =>
+        {
+            var loop = workflow.Properties!["definition"]!["actions"]!["untilDone"]!;
+            Assert.Equal("Until", loop["type"]!.GetValue<string>());
+            Assert.Equal("@equals(body('runJob')?['more'], false)", loop["expression"]!.GetValue<string>());
+            Assert.Equal("Http", loop["actions"]!["runJob"]!["type"]!.GetValue<string>());
+            Assert.Equal("Hour", workflow.Properties["definition"]!["triggers"]!["recurrence"]!["recurrence"]!["frequency"]!.GetValue<string>());
+        });
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace MedicApp.Api.Features.InternalJobs;
 /// the claim requires the activity read. Each patient is reported once, ever: the claim and its events are committed
 /// together, so a run that fails between them leaves the patient to the next run.
 /// </summary>
-internal sealed class AbandonedJourneyJob(MedicAppDbContext db, EventTracker tracker, TimeProvider time, IOptions<JourneyOptions> options)
+internal sealed class AbandonedJourneyJob(MedicAppDbContext db, EventTracker tracker, TimeProvider time, IOptions<JourneyOptions> options, IOptions<InternalJobOptions> jobs)
 {
     public const string Name = "check-abandoned-journeys";
 
@@ -21,16 +21,19 @@ internal sealed class AbandonedJourneyJob(MedicAppDbContext db, EventTracker tra
     {
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
+        var batchSize = jobs.Value.BatchSize;
         var threshold = options.Value.AbandonAfter;
         var inactiveSince = now - threshold;
         var states = PatientJourney.Abandonable;
         var idle = await db.Patients.AsNoTracking()
             .Where(p => states.Contains(p.JourneyState) && p.AbandonReportedAt == null && p.LastActivityAt < inactiveSince)
+            .OrderBy(static p => p.Id)
+            .Take(batchSize + 1)
             .Select(static p => new { p.Id, p.JourneyState, p.JourneyStateSince, p.LastActivityAt })
             .ToListAsync(cancellationToken);
 
         var processed = 0;
-        foreach (var patient in idle)
+        foreach (var patient in idle.Take(batchSize))
         {
             var id = patient.Id.ToString("D");
             var transition = PatientJourney.Planned(id, patient.JourneyState, JourneyState.Abandoned, TransitionTrigger.ScheduledJob, now - patient.JourneyStateSince);
@@ -57,6 +60,6 @@ internal sealed class AbandonedJourneyJob(MedicAppDbContext db, EventTracker tra
 
         // The heartbeat: emitted on every run that reaches its end, found something or not; a run that throws has none.
         tracker.InternalJobCompleted(InternalJob.CheckAbandonedJourneys, processed, time.GetElapsedTime(started));
-        return new JobReport(Name, processed, now);
+        return new JobReport(Name, processed, idle.Count > batchSize, now);
     }
 }

@@ -3,6 +3,7 @@ using MedicApp.Api.Features.Journey;
 using MedicApp.Telemetry;
 using MedicApp.Telemetry.Events;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace MedicApp.Api.Features.InternalJobs;
 
@@ -12,7 +13,7 @@ namespace MedicApp.Api.Features.InternalJobs;
 /// update, so reported once, ever. The claim and its events are committed together: a run that fails between them
 /// leaves the patient to the next run, which reports it then.
 /// </summary>
-internal sealed class ReflectionPeriodJob(MedicAppDbContext db, EventTracker tracker, TimeProvider time)
+internal sealed class ReflectionPeriodJob(MedicAppDbContext db, EventTracker tracker, TimeProvider time, IOptions<InternalJobOptions> options)
 {
     public const string Name = "check-reflection-period";
 
@@ -20,13 +21,16 @@ internal sealed class ReflectionPeriodJob(MedicAppDbContext db, EventTracker tra
     {
         var started = time.GetTimestamp();
         var now = time.GetUtcNow();
+        var batchSize = options.Value.BatchSize;
         var due = await db.Patients.AsNoTracking()
             .Where(p => p.JourneyState == JourneyState.ReflectionPeriod && p.ReflectionEndReportedAt == null && p.ReflectionPeriodEndsAt <= now)
+            .OrderBy(static p => p.Id)
+            .Take(batchSize + 1)
             .Select(static p => new { p.Id, p.JourneyStateSince, EndsAt = p.ReflectionPeriodEndsAt!.Value })
             .ToListAsync(cancellationToken);
 
         var processed = 0;
-        foreach (var patient in due)
+        foreach (var patient in due.Take(batchSize))
         {
             var id = patient.Id.ToString("D");
             var transition = PatientJourney.Planned(id, JourneyState.ReflectionPeriod, JourneyState.ReadyForProcedure, TransitionTrigger.ScheduledJob, now - patient.JourneyStateSince);
@@ -54,6 +58,6 @@ internal sealed class ReflectionPeriodJob(MedicAppDbContext db, EventTracker tra
 
         // The heartbeat: emitted on every run that reaches its end, found something or not; a run that throws has none.
         tracker.InternalJobCompleted(InternalJob.CheckReflectionPeriod, processed, time.GetElapsedTime(started));
-        return new JobReport(Name, processed, now);
+        return new JobReport(Name, processed, due.Count > batchSize, now);
     }
 }
