@@ -20,7 +20,7 @@ var alerts = [
     query: loadTextContent('../queries/alert-01-new-registration.kql')
     severity: 4
     frequency: 'PT15M'
-    window: 'PT15M'
+    window: 'PT1H'
     measure: 'registrations'
     operator: 'GreaterThan'
     threshold: 0
@@ -35,7 +35,7 @@ var alerts = [
     query: loadTextContent('../queries/alert-02-signatures-complete.kql')
     severity: 4
     frequency: 'PT15M'
-    window: 'PT15M'
+    window: 'PT1H'
     measure: ''
     operator: 'GreaterThan'
     threshold: 0
@@ -48,7 +48,7 @@ var alerts = [
     query: loadTextContent('../queries/alert-03-reflection-period-ended.kql')
     severity: 3
     frequency: 'PT1H'
-    window: 'PT1H'
+    window: 'PT2H'
     measure: ''
     operator: 'GreaterThan'
     threshold: 0
@@ -104,7 +104,7 @@ var alerts = [
     query: loadTextContent('../queries/alert-06-abandoned-journey.kql')
     severity: 3
     frequency: 'PT15M'
-    window: 'PT15M'
+    window: 'PT1H'
     measure: 'abandoned'
     operator: 'GreaterThan'
     threshold: 0

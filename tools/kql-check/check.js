@@ -7,9 +7,10 @@
 //
 //   node tools/kql-check/check.js --catalogue docs/events.schema.json [--windows windows.json] infra/queries docs
 //
-// windows.json maps a query file to the window its rule or tile runs it over, as an ISO 8601 duration
-// ({"infra/queries/dash-04-security.kql": "P7D"}); a ```kql block of a .md file preceded by <!-- query: file --> is
-// that file's query.
+// windows.json maps a query file to the window its rule or tile runs it over, as an ISO 8601 duration, and for a log
+// alert how often it runs ({"infra/queries/dash-04-security.kql": "P7D", "infra/queries/alert-01-new-registration.kql":
+// {"window": "PT1H", "every": "PT15M"}}); a ```kql block of a .md file preceded by <!-- query: file --> is that
+// file's query.
 //
 // Queries are the .kql files, and the ```kql blocks of the .md files, found in the paths given. The report is JSON on
 // standard output, one entry per query; the exit code is 1 when any query has a problem, 2 on bad usage.
@@ -79,19 +80,25 @@ function parseArguments(argv) {
   return { catalogue, windows, inputs };
 }
 
-// Query file → the window its rule or tile runs it over, in milliseconds.
+// Query file → the window its rule or tile runs it over and, for a log alert, how often it runs, in milliseconds:
+// "P7D", or {"window": "PT1H", "every": "PT15M"}.
 function loadWindows(file) {
   const windows = new Map();
-  for (const [query, duration] of Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')))) {
-    const milliseconds = lint.isoDurationMilliseconds(duration);
-    if (milliseconds === null) {
-      throw new UsageError(`${file}: '${duration}' (for ${query}) is not an ISO 8601 duration such as PT15M or P30D`);
-    }
-
-    windows.set(normalize(query), { duration, milliseconds });
+  for (const [query, value] of Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')))) {
+    const { window, every } = typeof value === 'string' ? { window: value } : value;
+    windows.set(normalize(query), { ...span(file, query, window), every: every === undefined ? null : span(file, query, every) });
   }
 
   return windows;
+}
+
+function span(file, query, duration) {
+  const milliseconds = lint.isoDurationMilliseconds(duration);
+  if (milliseconds === null) {
+    throw new UsageError(`${file}: '${duration}' (for ${query}) is not an ISO 8601 duration such as PT15M or P30D`);
+  }
+
+  return { duration, milliseconds };
 }
 
 function normalize(file) {

@@ -7,7 +7,8 @@
 //   1970-01-01): a Monday week is startofweek(t - 1d) + 1d
 //   (https://learn.microsoft.com/kusto/query/startofweek-function);
 // - an ago() whose window is not the window of the rule or tile that runs the query: the alert would look at one span
-//   and the query at another.
+//   and the query at another; except ingestion_time() > ago(…), which keeps the rows ingested since the rule's last run
+//   and must span its frequency (https://learn.microsoft.com/azure/sentinel/ingestion-delay).
 'use strict';
 
 const Syntax = Kusto.Language.Syntax;
@@ -43,10 +44,19 @@ function check(code, globals, window) {
         problems.push({ start: node.TextStart, message: 'bin(…, 7d) starts weeks on Thursday (weeks count from 1970-01-01): write a Monday week as startofweek(t - 1d) + 1d' });
       } else if (name === 'ago' && window) {
         const ticks = argumentCount(node) === 1 ? ticksOf(argument(node, 0)) : null;
-        if (ticks === null) {
-          problems.push({ start: node.TextStart, message: `ago() with a computed span cannot be checked against the ${window.duration} window that runs this query: use a literal` });
-        } else if (ticks / 10000 !== window.milliseconds) {
-          problems.push({ start: node.TextStart, message: `${node.ToString()} differs from the ${window.duration} window of the rule or tile that runs this query` });
+        const sinceLastRun = comparedWithIngestionTime(node);
+        const expected = sinceLastRun ? window.every : window;
+        if (sinceLastRun && !expected) {
+          problems.push({ start: node.TextStart, message: 'ingestion_time() > ago(…) keeps what was ingested since the last run: only a log alert, which runs on a frequency, can use it' });
+        } else if (ticks === null) {
+          problems.push({ start: node.TextStart, message: `ago() with a computed span cannot be checked against the ${expected.duration} that runs this query: use a literal` });
+        } else if (ticks / 10000 !== expected.milliseconds) {
+          problems.push({
+            start: node.TextStart,
+            message: sinceLastRun
+              ? `${node.ToString()} compared with ingestion_time() differs from the ${expected.duration} frequency of the rule that runs this query: rows would be missed or counted twice`
+              : `${node.ToString()} differs from the ${expected.duration} window of the rule or tile that runs this query`,
+          });
         }
       }
     } else if (node.Kind === SyntaxKind.CountOperator) {
@@ -93,6 +103,22 @@ function sampledInput(node, operatorKind, globals) {
   });
 
   return named;
+}
+
+// ingestion_time() > ago(…) or ago(…) < ingestion_time(), and their >= / <= forms.
+function comparedWithIngestionTime(call) {
+  let parent = call.Parent;
+  while (parent && parent.Kind === SyntaxKind.ParenthesizedExpression) {
+    parent = parent.Parent;
+  }
+
+  const comparisons = [SyntaxKind.GreaterThanExpression, SyntaxKind.GreaterThanOrEqualExpression, SyntaxKind.LessThanExpression, SyntaxKind.LessThanOrEqualExpression];
+  if (!parent || !comparisons.includes(parent.Kind)) {
+    return false;
+  }
+
+  const other = unwrap(parent.Left === call || unwrap(parent.Left) === call ? parent.Right : parent.Left);
+  return other && other.Kind === SyntaxKind.FunctionCallExpression && other.Name.SimpleName === 'ingestion_time';
 }
 
 // startofweek(x - 1d) + 1d, parentheses allowed around either part.

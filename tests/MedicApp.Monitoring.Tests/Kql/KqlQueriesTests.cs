@@ -22,8 +22,9 @@ public sealed class KqlQueriesTests
         var result = await KqlCheck.RunWithWindowsAsync(KqlCheck.Catalogue, await QueryWindows.WriteAsync(windows), KqlCheck.Sources);
 
         Assert.True(result.ExitCode == 0, result.Messages);
-        Assert.Equal("PT15M", windows["infra/queries/alert-04-error-rate.kql"]);
-        Assert.Equal("P7D", windows["infra/queries/dash-04-security.kql"]);
+        Assert.Equal(new QueryWindow("PT15M", "PT5M"), windows["infra/queries/alert-04-error-rate.kql"]);
+        Assert.Equal(new QueryWindow("PT1H", "PT15M"), windows["infra/queries/alert-01-new-registration.kql"]);
+        Assert.Equal(new QueryWindow("P7D", null), windows["infra/queries/dash-04-security.kql"]);
         Assert.Equal(8 + 14, windows.Count);
     }
 
@@ -31,7 +32,7 @@ public sealed class KqlQueriesTests
     public async Task TileWhoseWindowDiffersFromItsAgo_BreaksTheCheck()
     {
         var windows = await QueryWindows.FromTemplateAsync();
-        windows["infra/queries/dash-04-security.kql"] = "P30D";
+        windows["infra/queries/dash-04-security.kql"] = new("P30D", null);
 
         var result = await KqlCheck.RunWithWindowsAsync(KqlCheck.Catalogue, await QueryWindows.WriteAsync(windows), KqlCheck.Sources);
 
@@ -39,6 +40,19 @@ public sealed class KqlQueriesTests
         Assert.Contains("infra/queries/dash-04-security.kql:3:", result.Messages, StringComparison.Ordinal);
         Assert.Contains("docs/M3_KQL_QUERIES.md:", result.Messages, StringComparison.Ordinal);
         Assert.Contains("ago(7d) differs from the P30D window of the rule or tile that runs this query", result.Messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RuleWhoseFrequencyDiffersFromItsIngestionFilter_BreaksTheCheck()
+    {
+        var windows = await QueryWindows.FromTemplateAsync();
+        windows["infra/queries/alert-01-new-registration.kql"] = new("PT1H", "PT5M");
+
+        var result = await KqlCheck.RunWithWindowsAsync(KqlCheck.Catalogue, await QueryWindows.WriteAsync(windows), KqlCheck.Sources);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("infra/queries/alert-01-new-registration.kql:4:", result.Messages, StringComparison.Ordinal);
+        Assert.Contains("ago(15m) compared with ingestion_time() differs from the PT5M frequency of the rule that runs this query", result.Messages, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +73,7 @@ public sealed class KqlQueriesTests
         var result = await KqlCheck.RunAsync(renamed.Path, KqlCheck.Sources);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("infra/queries/alert-01-new-registration.kql:4:", result.Messages, StringComparison.Ordinal);
+        Assert.Contains("infra/queries/alert-01-new-registration.kql:6:", result.Messages, StringComparison.Ordinal);
         Assert.Contains("customDimensions key 'channel' is not a property of the events the query filters on (patient_registered)", result.Messages, StringComparison.Ordinal);
     }
 
