@@ -65,7 +65,8 @@ resource workflows 'Microsoft.Logic/workflows@2019-05-01' = [
         actions: {
           untilDone: {
             type: 'Until'
-            expression: '@equals(body(\'runJob\')?[\'more\'], false)'
+            // Stops unless the answer says more wait: a refused or failed call ends the loop, and the run fails with it.
+            expression: '@not(equals(body(\'runJob\')?[\'more\'], true))'
             limit: {
               count: 50
               timeout: 'PT1H'

@@ -99,7 +99,7 @@ public sealed class CompiledTemplateTests
         {
             var loop = workflow.Properties!["definition"]!["actions"]!["untilDone"]!;
             Assert.Equal("Until", loop["type"]!.GetValue<string>());
-            Assert.Equal("@equals(body('runJob')?['more'], false)", loop["expression"]!.GetValue<string>());
+            Assert.Equal("@not(equals(body('runJob')?['more'], true))", loop["expression"]!.GetValue<string>());
             Assert.Equal("Http", loop["actions"]!["runJob"]!["type"]!.GetValue<string>());
             Assert.Equal("Hour", workflow.Properties["definition"]!["triggers"]!["recurrence"]!["recurrence"]!["frequency"]!.GetValue<string>());
         });
