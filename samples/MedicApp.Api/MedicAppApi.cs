@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using MedicApp.Api.Data;
 using MedicApp.Api.Features.Appointments;
 using MedicApp.Api.Features.Auth;
+using MedicApp.Api.Features.Drill;
 using MedicApp.Api.Features.InternalJobs;
 using MedicApp.Api.Features.Journey;
 using MedicApp.Api.Features.Patients;
@@ -51,7 +52,11 @@ internal static class MedicAppApi
         services.AddSingleton<SecretHash>();
 
         services.AddSingleton<DevelopmentOutbox>();
-        services.AddSingleton<IMessageSender>(static sp => sp.GetRequiredService<DevelopmentOutbox>());
+        services.AddOptions<DrillOptions>().BindConfiguration(DrillOptions.SectionName);
+        services.AddSingleton<DrillMailbox>();
+
+        // Drill contacts' messages stay in the drill's mailbox, whatever sends the others.
+        services.AddSingleton<IMessageSender>(static sp => new DrillMessageSender(sp.GetRequiredService<DevelopmentOutbox>(), sp.GetRequiredService<DrillMailbox>()));
         services.AddSingleton<FakeYousignClient>();
         services.AddSingleton<IYousignClient>(static sp => sp.GetRequiredService<FakeYousignClient>());
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
@@ -90,6 +95,7 @@ internal static class MedicAppApi
         api.MapPrescriptions();
         api.MapJourney();
         api.MapInternalJobs();
+        api.MapDrill();
         return app;
     }
 }
