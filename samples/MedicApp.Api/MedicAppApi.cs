@@ -6,6 +6,7 @@ using MedicApp.Api.Features.Auth;
 using MedicApp.Api.Features.Drill;
 using MedicApp.Api.Features.InternalJobs;
 using MedicApp.Api.Features.Journey;
+using MedicApp.Api.Features.Lookup;
 using MedicApp.Api.Features.Patients;
 using MedicApp.Api.Features.Prescriptions;
 using MedicApp.Api.Features.Signatures;
@@ -63,6 +64,7 @@ internal static class MedicAppApi
         services.AddScoped<SignatureCompletion>();
         services.AddScoped<ReflectionPeriodJob>();
         services.AddScoped<AbandonedJourneyJob>();
+        services.AddScoped<PseudonymLookup>();
         return builder;
     }
 
@@ -95,6 +97,7 @@ internal static class MedicAppApi
         api.MapPrescriptions();
         api.MapJourney();
         api.MapInternalJobs();
+        api.MapLookup();
         api.MapDrill();
         return app;
     }

@@ -6,6 +6,7 @@ using MedicApp.Api.Features.Appointments;
 using MedicApp.Api.Features.InternalJobs;
 using MedicApp.Api.Features.Signatures;
 using MedicApp.Api.Infrastructure;
+using MedicApp.Telemetry;
 
 namespace MedicApp.Api.Demo;
 
@@ -41,6 +42,14 @@ internal sealed class DemoScenario(HttpClient http, IServiceProvider services, D
         }
 
         await PostAsync("/auth/login", new { login = "bob@example.fr", password = "guess number 5" }, HttpStatusCode.Locked);
+
+        Step("Support turns the pseudonym of Bob's events, as the alert shows it, back into his record to warn him");
+        using (var lookup = new HttpRequestMessage(HttpMethod.Post, "/internal/lookup") { Content = JsonContent.Create(new { pseudonyms = new[] { services.GetRequiredService<Pseudonymizer>().Pseudonymize(bob) } }) })
+        {
+            lookup.Headers.Add(InternalJobKeyFilter.HeaderName, internalKey);
+            var found = await ExpectAsync(lookup, HttpStatusCode.OK, "");
+            output.WriteLine($"      {found.GetProperty("results")[0].GetProperty("kind").GetString()}, account locked until {found.GetProperty("results")[0].GetProperty("account").GetProperty("lockedUntil").GetString()}");
+        }
 
         Step("Alice signs her consent and quote through Yousign (a forged webhook is refused) and her care contract at the clinic");
         var consent = await PostAsync($"/patients/{alice}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);

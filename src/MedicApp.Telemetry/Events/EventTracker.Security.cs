@@ -78,4 +78,14 @@ public sealed partial class EventTracker
         [NotPersonal("What locked it.")] LockTrigger trigger,
         [NotPersonal("Failures that led to the lock.")] int failedAttempts,
         [NotPersonal("How long the account stays locked.")] TimeSpan lockDuration);
+
+    /// <summary>Tracks <c>internal_pseudonym_lookup</c>: pseudonyms from an alert were turned back into records.</summary>
+    /// <param name="pseudonyms">Pseudonyms asked for.</param>
+    /// <param name="recordsFound">Pseudonyms that named a patient or an account.</param>
+    /// <param name="addressesMatched">Pseudonyms that matched one of the client addresses given.</param>
+    [TelemetryEvent("internal_pseudonym_lookup", Area = "LOG-15", Description = "Pseudonyms from telemetry were turned back into records through POST /internal/lookup, to act on an alert: the audit of each lookup, as counts.")]
+    public partial void InternalPseudonymLookup(
+        [NotPersonal("Pseudonyms asked for.")] int pseudonyms,
+        [NotPersonal("Pseudonyms that named a patient or an account.")] int recordsFound,
+        [NotPersonal("Pseudonyms that matched one of the client addresses given.")] int addressesMatched);
 }
