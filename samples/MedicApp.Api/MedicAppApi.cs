@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using MedicApp.Api.Data;
 using MedicApp.Api.Features.Appointments;
 using MedicApp.Api.Features.Auth;
+using MedicApp.Api.Features.Auth.Sessions;
 using MedicApp.Api.Features.Drill;
 using MedicApp.Api.Features.InternalJobs;
 using MedicApp.Api.Features.Journey;
@@ -11,6 +12,7 @@ using MedicApp.Api.Features.Patients;
 using MedicApp.Api.Features.Prescriptions;
 using MedicApp.Api.Features.Signatures;
 using MedicApp.Api.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace MedicApp.Api;
@@ -47,6 +49,16 @@ internal static class MedicAppApi
         services.AddOptions<SignatureOptions>().BindConfiguration(SignatureOptions.SectionName);
         services.AddOptions<YousignOptions>().BindConfiguration(YousignOptions.SectionName);
         services.AddOptions<LockoutPolicy>().BindConfiguration(LockoutPolicy.SectionName);
+        services.AddOptions<SessionPolicy>().BindConfiguration(SessionPolicy.SectionName)
+            .Validate(static o => o.AccessTokenLifetime > TimeSpan.Zero && o.AccessTokenLifetime <= o.SessionLifetime, "Auth:AccessTokenLifetime must be positive and at most Auth:SessionLifetime.")
+            .ValidateOnStart();
+
+        // Sessions: ASP.NET Core's bearer tokens, accepted while their session is live (Features/Auth/Sessions).
+        services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null)
+            .AddBearerToken();
+        services.AddAuthorization();
+        services.AddScoped<SessionIssuer>();
         services.AddOptions<SecretHashOptions>().BindConfiguration(SecretHashOptions.SectionName)
             .Validate(static o => o.Key is null || SecretHashOptions.TryDecode(o.Key, out _), SecretHashOptions.KeyRule)
             .ValidateOnStart();
@@ -84,6 +96,8 @@ internal static class MedicAppApi
         });
 
         app.Use(RequestCharset.InvokeAsync);
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapOpenApi();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });

@@ -1,5 +1,6 @@
 using MedicApp.Api.Features.Appointments;
 using MedicApp.Api.Features.Auth;
+using MedicApp.Api.Features.Auth.Sessions;
 using MedicApp.Api.Features.Patients;
 using MedicApp.Api.Features.Prescriptions;
 using MedicApp.Api.Features.Signatures;
@@ -16,6 +17,8 @@ internal abstract class MedicAppDbContext(DbContextOptions options) : DbContext(
     public DbSet<Patient> Patients => Set<Patient>();
 
     public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<Session> Sessions => Set<Session>();
 
     public DbSet<SignatureRequest> SignatureRequests => Set<SignatureRequest>();
 
@@ -79,6 +82,8 @@ internal abstract class MedicAppDbContext(DbContextOptions options) : DbContext(
             account.HasIndex(static a => a.MfaChallengeId).IsUnique();
             account.Ignore(static a => a.TelemetryId);
         });
+
+        modelBuilder.Entity<Session>(static session => session.HasIndex(static s => s.AccountId));
 
         modelBuilder.Entity<SignatureRequest>(static request =>
         {

@@ -88,4 +88,26 @@ public sealed partial class EventTracker
         [NotPersonal("Pseudonyms asked for.")] int pseudonyms,
         [NotPersonal("Pseudonyms that named a patient or an account.")] int recordsFound,
         [NotPersonal("Pseudonyms that matched one of the client addresses given.")] int addressesMatched);
+
+    /// <summary>Tracks <c>auth_session_issued</c>: a session was issued; its tokens never are tracked.</summary>
+    /// <param name="accountId">The account's id.</param>
+    /// <param name="role">The account's role.</param>
+    /// <param name="origin">What the session was issued after.</param>
+    /// <param name="lifetime">How long the session lasts at most, refreshes included.</param>
+    [TelemetryEvent("auth_session_issued", Area = "LOG-15", Description = "A session was issued, after the multi-factor step or at registration; its tokens and id never leave the API.")]
+    public partial void AuthSessionIssued(
+        [Pseudonymized("The account, pseudonymized.")] string accountId,
+        [NotPersonal("The account's role.")] UserRole role,
+        [NotPersonal("What the session was issued after.")] SessionOrigin origin,
+        [NotPersonal("How long the session lasts at most, refreshes included.")] TimeSpan lifetime);
+
+    /// <summary>Tracks <c>auth_session_revoked</c>: an account's sessions were ended before their time.</summary>
+    /// <param name="accountId">The account's id.</param>
+    /// <param name="reason">Why they were revoked.</param>
+    /// <param name="sessions">How many sessions were revoked.</param>
+    [TelemetryEvent("auth_session_revoked", Area = "LOG-15", Description = "Sessions of an account were revoked: a logout, a lockout, or a refresh token used twice.")]
+    public partial void AuthSessionRevoked(
+        [Pseudonymized("The account, pseudonymized.")] string accountId,
+        [NotPersonal("Why they were revoked.")] SessionRevocationReason reason,
+        [NotPersonal("How many sessions were revoked.")] int sessions);
 }

@@ -1,4 +1,5 @@
 using MedicApp.Api.Data;
+using MedicApp.Api.Features.Auth.Sessions;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
 using MedicApp.Telemetry.Events;
@@ -23,13 +24,14 @@ internal static class AuthEndpoints
     {
         var auth = routes.MapGroup("/auth").WithTags("Auth");
         auth.MapPost("/login", LoginAsync).WithSummary("Checks the password and sends a multi-factor code.");
-        auth.MapPost("/mfa", VerifyMfaAsync).WithSummary("Checks the multi-factor code and completes the login.");
+        auth.MapPost("/mfa", VerifyMfaAsync).WithSummary("Checks the multi-factor code, completes the login and issues a session.");
+        auth.MapSessions();
         return routes;
     }
 
     private static async Task<IResult> LoginAsync(
         LoginRequest request, HttpContext context, MedicAppDbContext db, EventTracker tracker, IPasswordHasher<Account> hasher,
-        IMessageSender messages, SecretHash secrets, IOptions<LockoutPolicy> policy, TimeProvider time, CancellationToken cancellationToken)
+        IMessageSender messages, SecretHash secrets, SessionIssuer sessions, IOptions<LockoutPolicy> policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation().Required("login", request.Login, 254).Required("password", request.Password, 128);
         if (!validation.IsValid)
@@ -68,7 +70,13 @@ internal static class AuthEndpoints
 
                 if (hasher.VerifyHashedPassword(account, account.PasswordHash, request.Password!) == PasswordVerificationResult.Failed)
                 {
-                    return CountPasswordFailure(tracker, account, clientIp, policy.Value, now);
+                    var failure = CountPasswordFailure(tracker, account, clientIp, policy.Value, now);
+                    if (account.LockedUntil > now)
+                    {
+                        await sessions.RevokeAllAsync(account, SessionRevocationReason.AccountLocked, now, ct);
+                    }
+
+                    return failure;
                 }
 
                 // A right password is not a failure: the attempt counted above is taken back.
@@ -110,7 +118,7 @@ internal static class AuthEndpoints
     }
 
     private static async Task<IResult> VerifyMfaAsync(
-        MfaRequest request, HttpContext context, MedicAppDbContext db, EventTracker tracker, SecretHash secrets, IOptions<LockoutPolicy> policy, TimeProvider time, CancellationToken cancellationToken)
+        MfaRequest request, HttpContext context, MedicAppDbContext db, EventTracker tracker, SecretHash secrets, SessionIssuer sessions, IOptions<LockoutPolicy> policy, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation().Required("challengeId", request.ChallengeId, 64).Required("code", request.Code, 16);
         if (!validation.IsValid)
@@ -155,21 +163,22 @@ internal static class AuthEndpoints
                 else if (outcome == MfaOutcome.Locked)
                 {
                     account.LockedUntil = now + policy.Value.LockDuration;
+                    await sessions.RevokeAllAsync(account, SessionRevocationReason.AccountLocked, now, ct);
                 }
 
-                return Report(tracker, account, clientIp, outcome, policy.Value, now);
+                return Report(tracker, sessions, account, clientIp, outcome, policy.Value, now);
             },
             cancellationToken);
     }
 
     // Tracks the events of an attempt's outcome, to be saved with it, and returns the answer to send once it is.
-    private static IResult Report(EventTracker tracker, Account account, string clientIp, MfaOutcome outcome, LockoutPolicy policy, DateTimeOffset now)
+    private static IResult Report(EventTracker tracker, SessionIssuer sessions, Account account, string clientIp, MfaOutcome outcome, LockoutPolicy policy, DateTimeOffset now)
     {
         switch (outcome)
         {
             case MfaOutcome.Accepted:
                 tracker.AuthMfaSuccess(account.TelemetryId, account.MfaMethod, account.MfaAttempts, now - account.MfaCodeSentAt!.Value);
-                return Results.Ok(new SignedIn(account.Id, account.PatientId));
+                return Results.Ok(new SignedIn(account.Id, account.PatientId, sessions.Issue(account, SessionOrigin.Mfa)));
             case MfaOutcome.Expired:
                 tracker.AuthMfaFailure(account.TelemetryId, clientIp, account.MfaMethod, MfaFailureReason.ExpiredCode, account.MfaAttempts);
                 return Problems.Unauthorized("The code has expired: log in again.");

@@ -9,5 +9,5 @@ internal sealed record MfaRequest(string? ChallengeId, string? Code);
 /// <summary>The answer to a password login: the code was sent, enter it with this challenge.</summary>
 internal sealed record MfaChallenge(string ChallengeId, MedicApp.Telemetry.Events.MfaMethod Method);
 
-/// <summary>The answer to the multi-factor step: the login is complete.</summary>
-internal sealed record SignedIn(Guid AccountId, Guid? PatientId);
+/// <summary>The answer to the multi-factor step: the login is complete, and its session's tokens.</summary>
+internal sealed record SignedIn(Guid AccountId, Guid? PatientId, Sessions.SessionTokens Session);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MedicApp.Api.Data;
 using MedicApp.Api.Features.Auth;
+using MedicApp.Api.Features.Auth.Sessions;
 using MedicApp.Api.Features.Journey;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
@@ -30,7 +31,7 @@ internal static class PatientEndpoints
     }
 
     private static async Task<IResult> RegisterAsync(
-        RegisterPatientRequest request, MedicAppDbContext db, EventTracker tracker, IMessageSender messages, IPasswordHasher<Account> hasher, SecretHash secrets, TimeProvider time, CancellationToken cancellationToken)
+        RegisterPatientRequest request, MedicAppDbContext db, EventTracker tracker, IMessageSender messages, IPasswordHasher<Account> hasher, SecretHash secrets, SessionIssuer sessions, TimeProvider time, CancellationToken cancellationToken)
     {
         var phone = ContactFormats.NormalizePhone(request.Phone);
         var validation = new RequestValidation()
@@ -90,6 +91,9 @@ internal static class PatientEndpoints
         db.Patients.Add(patient);
         db.Accounts.Add(account);
         tracker.PatientRegistered(patient.TelemetryId, patient.Channel, patient.Locale);
+
+        // The new patient's first session: until their email is verified they cannot log in, and their file is theirs to fill.
+        var session = sessions.Issue(account, SessionOrigin.Registration);
         if (!await db.TrySaveUniqueAsync(cancellationToken))
         {
             return Problems.Conflict("An account already uses this email.");
@@ -97,7 +101,7 @@ internal static class PatientEndpoints
 
         messages.Send(new OutgoingMessage(email, MessagePurpose.EmailVerification, emailToken));
         messages.Send(new OutgoingMessage(patient.Phone, MessagePurpose.PhoneVerification, phoneCode));
-        return Results.Created($"/patients/{patient.Id}", PatientView.Of(patient, account.Id));
+        return Results.Created($"/patients/{patient.Id}", PatientView.Of(patient, account.Id) with { Session = session });
     }
 
     private static async Task<IResult> GetAsync(Guid id, MedicAppDbContext db, CancellationToken cancellationToken)

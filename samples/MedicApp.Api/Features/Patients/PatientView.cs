@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using MedicApp.Api.Features.Auth.Sessions;
 using MedicApp.Telemetry;
 using MedicApp.Telemetry.Events;
 
@@ -14,6 +16,10 @@ internal sealed record PatientView(
     bool PhoneVerified,
     DateTimeOffset? ReflectionPeriodEndsAt)
 {
+    /// <summary>Gets the new patient's first session: in the answer to the registration only.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SessionTokens? Session { get; init; }
+
     public static PatientView Of(Patient patient, Guid? accountId = null) => new(
         patient.Id,
         accountId,
