@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using MedicApp.Api.Data;
 using MedicApp.Api.Features.Appointments;
 using MedicApp.Api.Features.Auth;
+using MedicApp.Api.Features.Auth.RateLimits;
 using MedicApp.Api.Features.Auth.Sessions;
 using MedicApp.Api.Features.Drill;
 using MedicApp.Api.Features.InternalJobs;
@@ -59,6 +60,7 @@ internal static class MedicAppApi
             .AddBearerToken();
         services.AddAuthorization();
         services.AddScoped<SessionIssuer>();
+        services.AddAuthRateLimiting();
         services.AddOptions<SecretHashOptions>().BindConfiguration(SecretHashOptions.SectionName)
             .Validate(static o => o.Key is null || SecretHashOptions.TryDecode(o.Key, out _), SecretHashOptions.KeyRule)
             .ValidateOnStart();
@@ -98,6 +100,7 @@ internal static class MedicAppApi
         app.Use(RequestCharset.InvokeAsync);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });

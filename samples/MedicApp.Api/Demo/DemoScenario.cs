@@ -43,6 +43,17 @@ internal sealed class DemoScenario(HttpClient http, IServiceProvider services, D
 
         await PostAsync("/auth/login", new { login = "bob@example.fr", password = "guess number 5" }, HttpStatusCode.Locked);
 
+        Step("A script tries logins from one address until the rate limit refuses it (30 a minute)");
+        for (var attempt = 1; ; attempt++)
+        {
+            using var response = await http.PostAsJsonAsync("/auth/login", new { login = $"someone{attempt}@example.fr", password = "a guess" });
+            if (response.StatusCode == HttpStatusCode.TooManyRequests || attempt == 100)
+            {
+                output.WriteLine($"    POST /auth/login ×{attempt} → {(int)response.StatusCode} {response.StatusCode} (Retry-After {response.Headers.RetryAfter})");
+                break;
+            }
+        }
+
         Step("Support turns the pseudonym of Bob's events, as the alert shows it, back into his record to warn him");
         using (var lookup = new HttpRequestMessage(HttpMethod.Post, "/internal/lookup") { Content = JsonContent.Create(new { pseudonyms = new[] { services.GetRequiredService<Pseudonymizer>().Pseudonymize(bob) } }) })
         {

@@ -110,4 +110,16 @@ public sealed partial class EventTracker
         [Pseudonymized("The account, pseudonymized.")] string accountId,
         [NotPersonal("Why they were revoked.")] SessionRevocationReason reason,
         [NotPersonal("How many sessions were revoked.")] int sessions);
+
+    /// <summary>Tracks <c>auth_rate_limited</c>: a client address went over a step's rate limit.</summary>
+    /// <param name="clientIp">The client IP address.</param>
+    /// <param name="operation">The step limited.</param>
+    /// <param name="window">The window the limit counts over.</param>
+    /// <param name="permitLimit">Requests the limit allows per window and address.</param>
+    [TelemetryEvent("auth_rate_limited", Area = "LOG-15", Description = "A client address went over the rate limit of a sign-in or registration step: reported once per address, step and window, whatever the number refused. Feeds the brute-force alert per client IP.")]
+    public partial void AuthRateLimited(
+        [Pseudonymized("The client IP address, pseudonymized.")] string clientIp,
+        [NotPersonal("The step limited.")] RateLimitedOperation operation,
+        [NotPersonal("The window the limit counts over.")] TimeSpan window,
+        [NotPersonal("Requests the limit allows per window and address.")] int permitLimit);
 }

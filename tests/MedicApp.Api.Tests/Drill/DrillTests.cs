@@ -31,6 +31,10 @@ public sealed class DrillTests : IDisposable
             var code = await DrillCommand.RunAsync(["--target", host.CreateClient().BaseAddress!.ToString(), "--key", ApiHost.InternalKey, "--out", report], output);
 
             Assert.True(code == 0, output.ToString());
+
+            // The SDK exports in batches: the burst of faults is in, requests and exceptions, before the host stops.
+            await _ingestion.WaitForAsync(static e => (string?)e["data"]?["baseType"] == "ExceptionData", DrillScenario.Faults, TimeSpan.FromSeconds(60));
+            await _ingestion.WaitForAsync(static e => (string?)e["data"]?["baseData"]?["responseCode"] == "500", DrillScenario.Faults, TimeSpan.FromSeconds(60));
             Assert.NotEmpty(host.ErrorLogs);
             Assert.All(host.ErrorLogs, static e => Assert.Contains(nameof(DrillFaultException), e.ToString(), StringComparison.Ordinal));
         }

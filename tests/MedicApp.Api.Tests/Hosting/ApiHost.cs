@@ -23,6 +23,8 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
     public const string InternalKey = "test-internal-key-0123456789abcdef";
     public const string WebhookSecret = "test-webhook-secret-0123456789";
 
+    private const string Unlimited = "1000000";
+
     /// <summary>A Tuesday morning, so that the next days hold slots.</summary>
     public static readonly DateTimeOffset Start = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
@@ -74,10 +76,25 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
             // commits, and its outbox row is deleted just after, in the background: a claim shorter than the clock's
             // jumps would let the dispatcher send a row not deleted yet a second time.
             ["MedicAppTelemetry:Outbox:ClaimDuration"] = "3650.00:00:00",
+
+            // The rate limits per client address have tests of their own (RateLimitTests); the others send far more
+            // from one address than a person would.
+            ["RateLimits:Login:PermitLimit"] = Unlimited,
+            ["RateLimits:Mfa:PermitLimit"] = Unlimited,
+            ["RateLimits:Refresh:PermitLimit"] = Unlimited,
+            ["RateLimits:Registration:PermitLimit"] = Unlimited,
+            ["RateLimits:Verification:PermitLimit"] = Unlimited,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            all[key] = value;
+            if (value is null)
+            {
+                all.Remove(key);
+            }
+            else
+            {
+                all[key] = value;
+            }
         }
 
         var host = new ApiHost(database, all, services, inMemoryEvents);

@@ -1,4 +1,5 @@
 using MedicApp.Api.Data;
+using MedicApp.Api.Features.Auth.RateLimits;
 using MedicApp.Api.Features.Auth.Sessions;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
@@ -23,8 +24,8 @@ internal static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder routes)
     {
         var auth = routes.MapGroup("/auth").WithTags("Auth");
-        auth.MapPost("/login", LoginAsync).WithSummary("Checks the password and sends a multi-factor code.");
-        auth.MapPost("/mfa", VerifyMfaAsync).WithSummary("Checks the multi-factor code, completes the login and issues a session.");
+        auth.MapPost("/login", LoginAsync).RateLimitedAs(RateLimitedOperation.Login).WithSummary("Checks the password and sends a multi-factor code.");
+        auth.MapPost("/mfa", VerifyMfaAsync).RateLimitedAs(RateLimitedOperation.Mfa).WithSummary("Checks the multi-factor code, completes the login and issues a session.");
         auth.MapSessions();
         return routes;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MedicApp.Api.Data;
 using MedicApp.Api.Features.Auth;
+using MedicApp.Api.Features.Auth.RateLimits;
 using MedicApp.Api.Features.Auth.Sessions;
 using MedicApp.Api.Features.Journey;
 using MedicApp.Api.Infrastructure;
@@ -21,12 +22,12 @@ internal static class PatientEndpoints
     public static IEndpointRouteBuilder MapPatients(this IEndpointRouteBuilder routes)
     {
         var patients = routes.MapGroup("/patients").WithTags("Patients");
-        patients.MapPost("/", RegisterAsync).WithSummary("Registers a patient and their account; sends the email link and the SMS code.");
+        patients.MapPost("/", RegisterAsync).RateLimitedAs(RateLimitedOperation.Registration).WithSummary("Registers a patient and their account; sends the email link and the SMS code.");
         patients.MapGet("/{id:guid}", GetAsync).WithSummary("A patient's journey, without contact details or health data.");
         patients.MapPut("/{id:guid}/medical-file", CompleteMedicalFileAsync).WithSummary("Completes the medical file.");
-        patients.MapPost("/{id:guid}/email-verification", VerifyEmailAsync).WithSummary("Confirms the email with the link's token.");
-        patients.MapPost("/{id:guid}/email-verification/resend", ResendEmailLinkAsync).WithSummary("Sends a new email link.");
-        patients.MapPost("/{id:guid}/phone-verification", VerifyPhoneAsync).WithSummary("Confirms the phone with the SMS code.");
+        patients.MapPost("/{id:guid}/email-verification", VerifyEmailAsync).RateLimitedAs(RateLimitedOperation.Verification).WithSummary("Confirms the email with the link's token.");
+        patients.MapPost("/{id:guid}/email-verification/resend", ResendEmailLinkAsync).RateLimitedAs(RateLimitedOperation.Verification).WithSummary("Sends a new email link.");
+        patients.MapPost("/{id:guid}/phone-verification", VerifyPhoneAsync).RateLimitedAs(RateLimitedOperation.Verification).WithSummary("Confirms the phone with the SMS code.");
         return routes;
     }
 
