@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using MedicApp.Api.Data;
 using MedicApp.Api.Features.Appointments;
 using MedicApp.Api.Features.Auth;
+using MedicApp.Api.Features.Auth.Access;
 using MedicApp.Api.Features.Auth.RateLimits;
+using MedicApp.Api.Features.Auth.Staff;
 using MedicApp.Api.Features.Auth.Sessions;
 using MedicApp.Api.Features.Drill;
 using MedicApp.Api.Features.InternalJobs;
@@ -15,6 +17,7 @@ using MedicApp.Api.Features.Signatures;
 using MedicApp.Api.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace MedicApp.Api;
 
@@ -58,7 +61,10 @@ internal static class MedicAppApi
         services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null)
             .AddBearerToken();
-        services.AddAuthorization();
+        services.AddAccessPolicies();
+        services.AddOptions<StaffAccountOptions>().BindConfiguration(StaffAccountOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StaffAccountOptions>, StaffAccountOptionsValidator>();
+        services.AddHostedService<StaffAccountSeeder>();
         services.AddScoped<SessionIssuer>();
         services.AddAuthRateLimiting();
         services.AddOptions<SecretHashOptions>().BindConfiguration(SecretHashOptions.SectionName)
@@ -102,8 +108,8 @@ internal static class MedicAppApi
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapOpenApi();
-        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapOpenApi().AllowAnonymousBecause("The API's description is public: it holds no data.");
+        app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymousBecause("App Service's health probes call it without credentials; it says only whether the database answers.");
 
         // A request whose save lost a race on a versioned row runs again on what the winner saved.
         var api = app.MapGroup("").AddEndpointFilter<LostRaceRetry>();

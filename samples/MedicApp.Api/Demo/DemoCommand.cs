@@ -22,6 +22,7 @@ internal static class DemoCommand
         var clock = new DemoClock();
         var internalKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
         var webhookSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        var staffPassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = Environments.Development });
         var directory = builder.Configuration["Demo:Directory"] is { Length: > 0 } chosen ? Directory.CreateDirectory(chosen).FullName : Directory.CreateTempSubdirectory("medicapp-demo-").FullName;
@@ -42,6 +43,14 @@ internal static class DemoCommand
                 ["MedicAppTelemetry:Local:Path"] = eventsPath,
                 [InternalJobKeyFilter.VariableName] = internalKey,
                 ["Yousign:WebhookSecret"] = webhookSecret,
+                ["Staff:Accounts:0:Login"] = DemoScenario.Desk,
+                ["Staff:Accounts:0:Password"] = staffPassword,
+                ["Staff:Accounts:0:Role"] = "ClinicStaff",
+                ["Staff:Accounts:0:ClinicId"] = "clinic-paris-8",
+                ["Staff:Accounts:1:Login"] = DemoScenario.Surgeon,
+                ["Staff:Accounts:1:Password"] = staffPassword,
+                ["Staff:Accounts:1:Role"] = "Practitioner",
+                ["Staff:Accounts:1:PractitionerId"] = "prac-0001",
             },
         });
 
@@ -61,7 +70,7 @@ internal static class DemoCommand
         {
             try
             {
-                await new DemoScenario(http, app.Services, clock, internalKey, webhookSecret, output).RunAsync();
+                await new DemoScenario(http, app.Services, clock, internalKey, webhookSecret, staffPassword, output).RunAsync();
             }
             catch (DemoStepException exception)
             {

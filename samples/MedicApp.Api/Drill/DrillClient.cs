@@ -6,8 +6,11 @@ using MedicApp.Api.Features.InternalJobs;
 namespace MedicApp.Api.Drill;
 
 /// <summary>Sends the drill's requests to the target, and turns what it refuses into what the operator must fix.</summary>
-internal sealed class DrillClient(HttpClient http, string key, TextWriter output)
+internal sealed class DrillClient(HttpClient http, string key, TextWriter output, string? session = null)
 {
+    /// <summary>The same client, sending <paramref name="accessToken"/> as its session.</summary>
+    public DrillClient As(string accessToken) => new(http, key, output, accessToken);
+
     public Task<JsonElement> PostAsync(string path, object? body, params HttpStatusCode[] expected)
         => SendAsync(HttpMethod.Post, path, body, expected);
 
@@ -23,6 +26,11 @@ internal sealed class DrillClient(HttpClient http, string key, TextWriter output
         if (path.StartsWith("/internal/", StringComparison.Ordinal))
         {
             request.Headers.Add(InternalJobKeyFilter.HeaderName, key);
+        }
+
+        if (session is not null)
+        {
+            request.Headers.Authorization = new("Bearer", session);
         }
 
         HttpResponseMessage response;

@@ -29,20 +29,20 @@ internal sealed class DrillScenario(DrillClient client, TimeProvider time, TextW
         await client.GetAsync($"/internal/drill/messages?recipient=probe%40{DrillContacts.EmailDomain}", HttpStatusCode.OK);
 
         Step("A drill patient registers, verifies email and phone, and completes the medical file");
-        var (first, email, phone) = await RegisterAsync();
+        var (first, email, phone, patient) = await RegisterAsync();
         Expect("MedicApp - ALERT-01 Nouvelle inscription", "two drill patients registered (channel web)", TimeSpan.FromMinutes(15));
         var secrets = await client.GetAsync($"/internal/drill/messages?recipient={Uri.EscapeDataString(phone)}", HttpStatusCode.OK);
         await client.PostAsync($"/patients/{first}/phone-verification", new { secret = secrets.GetProperty("phone_verification").GetString() }, HttpStatusCode.OK);
         secrets = await client.GetAsync($"/internal/drill/messages?recipient={Uri.EscapeDataString(email)}", HttpStatusCode.OK);
         await client.PostAsync($"/patients/{first}/email-verification", new { secret = secrets.GetProperty("email_verification").GetString() }, HttpStatusCode.OK);
-        await client.PutAsync($"/patients/{first}/medical-file", new { medicalHistory = "Dossier d'exercice", allergies = "Aucune", currentTreatments = "Aucun", documentsUploaded = 0 }, HttpStatusCode.OK);
+        await patient.PutAsync($"/patients/{first}/medical-file", new { medicalHistory = "Dossier d'exercice", allergies = "Aucune", currentTreatments = "Aucun", documentsUploaded = 0 }, HttpStatusCode.OK);
 
-        Step("The drill patient signs every required document at the clinic");
-        await SignEverythingAsync(first);
+        Step("The drill's clinic desk logs in, and the patient signs every required document at the clinic");
+        await SignEverythingAsync(first, await DeskAsync());
         Expect("MedicApp - ALERT-02 Signatures completes", "every document of the first drill patient signed", TimeSpan.FromMinutes(15));
 
         Step("A second drill patient registers and goes no further; someone tries passwords on their account");
-        var (second, secondEmail, _) = await RegisterAsync();
+        var (second, secondEmail, _, _) = await RegisterAsync();
         for (var attempt = 0; attempt < BruteForceAttempts; attempt++)
         {
             await client.PostAsync("/auth/login", new { login = secondEmail, password = $"drill guess {attempt}" }, HttpStatusCode.Unauthorized, HttpStatusCode.Locked);
@@ -73,22 +73,34 @@ internal sealed class DrillScenario(DrillClient client, TimeProvider time, TextW
         return _expected;
     }
 
-    private async Task<(string Id, string Email, string Phone)> RegisterAsync()
+    // A drill patient, with the session their registration issued.
+    private async Task<(string Id, string Email, string Phone, DrillClient Session)> RegisterAsync()
     {
         var email = $"drill-{Guid.NewGuid():N}@{DrillContacts.EmailDomain}";
         var phone = DrillContacts.PhonePrefix + RandomNumberGenerator.GetInt32(10_000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
         var patient = await client.PostAsync("/patients", new { email, phone, password = _password, channel = "web", locale = "fr-FR" }, HttpStatusCode.Created);
-        return (patient.GetProperty("id").GetString()!, email, phone);
+        return (patient.GetProperty("id").GetString()!, email, phone, client.As(patient.GetProperty("session").GetProperty("accessToken").GetString()!));
+    }
+
+    // The drill's desk account gets a new password for this drill, and logs in as staff do: its code reaches the mailbox.
+    private async Task<DrillClient> DeskAsync()
+    {
+        var desk = await client.PostAsync("/internal/drill/staff", null, HttpStatusCode.OK);
+        var login = desk.GetProperty("login").GetString()!;
+        var challenge = await client.PostAsync("/auth/login", new { login, password = desk.GetProperty("password").GetString() }, HttpStatusCode.OK);
+        var code = (await client.GetAsync($"/internal/drill/messages?recipient={Uri.EscapeDataString(login)}", HttpStatusCode.OK)).GetProperty("mfa_code").GetString();
+        var signedIn = await client.PostAsync("/auth/mfa", new { challengeId = challenge.GetProperty("challengeId").GetString(), code }, HttpStatusCode.OK);
+        return client.As(signedIn.GetProperty("session").GetProperty("accessToken").GetString()!);
     }
 
     // The API knows which documents it requires: sign them one by one until the journey enters its reflection period.
-    private async Task SignEverythingAsync(string patient)
+    private static async Task SignEverythingAsync(string patient, DrillClient desk)
     {
         foreach (var document in Enum.GetValues<SignatureDocument>().Select(static d => JsonNamingPolicy.SnakeCaseLower.ConvertName(d.ToString())))
         {
-            var started = await client.PostAsync($"/patients/{patient}/signatures/clinic", new { document, clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
-            await client.PostAsync($"/signatures/{started.GetProperty("id").GetString()}/clinic-completion", new { outcome = "signed" }, HttpStatusCode.OK);
-            var state = await client.GetAsync($"/patients/{patient}", HttpStatusCode.OK);
+            var started = await desk.PostAsync($"/patients/{patient}/signatures/clinic", new { document, clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
+            await desk.PostAsync($"/signatures/{started.GetProperty("id").GetString()}/clinic-completion", new { outcome = "signed" }, HttpStatusCode.OK);
+            var state = await desk.GetAsync($"/patients/{patient}", HttpStatusCode.OK);
             if (state.GetProperty("journeyState").GetString() == "reflection_period")
             {
                 return;

@@ -122,4 +122,12 @@ public sealed partial class EventTracker
         [NotPersonal("The step limited.")] RateLimitedOperation operation,
         [NotPersonal("The window the limit counts over.")] TimeSpan window,
         [NotPersonal("Requests the limit allows per window and address.")] int permitLimit);
+
+    /// <summary>Tracks <c>auth_access_denied</c>: a request was refused access; who and which record never are tracked.</summary>
+    /// <param name="reason">Why it was refused.</param>
+    /// <param name="resource">What it tried to reach.</param>
+    [TelemetryEvent("auth_access_denied", Area = "LOG-15", Description = "A request was refused access: no session, an ended session, a role that may not, or a record not theirs (answered as not found). Counts only, no identity.")]
+    public partial void AuthAccessDenied(
+        [NotPersonal("Why it was refused.")] AccessDeniedReason reason,
+        [NotPersonal("What it tried to reach.")] ProtectedResource resource);
 }

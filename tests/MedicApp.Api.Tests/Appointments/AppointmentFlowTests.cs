@@ -24,7 +24,7 @@ public abstract class AppointmentFlowTests : ApiTest
         var (id, _) = await Steps.RegisterAsync();
         var slot = Steps.Slot(days: 1);
 
-        var appointment = await Client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0002", kind = "consultation", startsAt = slot, channel = "phone" }, HttpStatusCode.Created);
+        var appointment = await Steps.As(id).PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0002", kind = "consultation", startsAt = slot, channel = "phone" }, HttpStatusCode.Created);
 
         Single(Host, "appointment_booked", new Dictionary<string, string>
         {
@@ -52,11 +52,11 @@ public abstract class AppointmentFlowTests : ApiTest
     {
         var (id, _) = await Steps.RegisterAsync();
         var slot = Steps.Slot(days: 2);
-        var appointment = await Client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt = slot }, HttpStatusCode.Created);
+        var appointment = await Steps.As(id).PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt = slot }, HttpStatusCode.Created);
         Host.Time.Advance(TimeSpan.FromHours(5));
 
-        await Client.PostAsync($"/appointments/{appointment.Text("id")}/cancellation", new { cancelledBy = "practitioner", reason = "practitioner_unavailable" }, HttpStatusCode.OK);
-        await Client.PostAsync($"/appointments/{appointment.Text("id")}/cancellation", new { cancelledBy = "patient", reason = "other" }, HttpStatusCode.Conflict);
+        await (await Steps.StaffAsync()).PostAsync($"/appointments/{appointment.Text("id")}/cancellation", new { cancelledBy = "practitioner", reason = "practitioner_unavailable" }, HttpStatusCode.OK);
+        await (await Steps.StaffAsync()).PostAsync($"/appointments/{appointment.Text("id")}/cancellation", new { cancelledBy = "patient", reason = "other" }, HttpStatusCode.Conflict);
 
         Single(Host, "appointment_cancelled", new Dictionary<string, string>
         {
@@ -67,7 +67,7 @@ public abstract class AppointmentFlowTests : ApiTest
         });
         var utilization = Host.Events.GetEvents("appointment_slot_utilization")[^1];
         Assert.Equal(("0", "1"), (utilization.Properties["booked_slots"], utilization.Properties["cancelled_slots"]));
-        await Client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt = slot }, HttpStatusCode.Created);
+        await Steps.As(id).PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt = slot }, HttpStatusCode.Created);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public abstract class AppointmentFlowTests : ApiTest
 
         var answers = await Task.WhenAll(patients.Select(async p =>
         {
-            using var response = await Client.PostAsJsonAsync("/appointments", new { patientId = p, practitionerId = "prac-0003", kind = "consultation", startsAt = slot });
+            using var response = await Steps.As(p).PostAsJsonAsync("/appointments", new { patientId = p, practitionerId = "prac-0003", kind = "consultation", startsAt = slot });
             return response.StatusCode;
         }));
 
@@ -96,10 +96,10 @@ public abstract class AppointmentFlowTests : ApiTest
     {
         var id = await Steps.InReflectionPeriodAsync();
 
-        await Client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "procedure", startsAt = Steps.Slot(days: 3) }, HttpStatusCode.Conflict);
+        await Steps.As(id).PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "procedure", startsAt = Steps.Slot(days: 3) }, HttpStatusCode.Conflict);
         Host.Time.Advance(TimeSpan.FromDays(15));
         Assert.Equal(1, await Steps.RunJobAsync("check-reflection-period"));
-        await Client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "procedure", startsAt = Steps.Slot(days: 3) }, HttpStatusCode.Created);
+        await Steps.As(id).PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "procedure", startsAt = Steps.Slot(days: 3) }, HttpStatusCode.Created);
 
         Assert.Equal("ready_for_procedure>appointment_booked:patient_action", Transitions(Host, id)[^1]);
     }
@@ -113,7 +113,7 @@ public abstract class AppointmentFlowTests : ApiTest
     {
         var (id, _) = await Steps.RegisterAsync();
 
-        var problem = await Client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt }, HttpStatusCode.BadRequest);
+        var problem = await Steps.As(id).PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt }, HttpStatusCode.BadRequest);
 
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.Empty(Host.Events.GetEvents("appointment_booked"));
@@ -124,10 +124,11 @@ public abstract class AppointmentFlowTests : ApiTest
     {
         var (id, _) = await Steps.RegisterAsync();
         var slot = Steps.Slot(days: 1);
-        await Client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt = slot }, HttpStatusCode.Created);
+        await Steps.As(id).PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt = slot }, HttpStatusCode.Created);
+        var staff = await Steps.StaffAsync();
         var before = Host.Events.Events.Count;
 
-        var utilization = await Client.GetAsync($"/practitioners/prac-0001/utilization?day={slot[..10]}", HttpStatusCode.OK);
+        var utilization = await staff.GetAsync($"/practitioners/prac-0001/utilization?day={slot[..10]}", HttpStatusCode.OK);
 
         Assert.Equal((14, 1), (utilization.GetProperty("totalSlots").GetInt32(), utilization.GetProperty("bookedSlots").GetInt32()));
         Assert.Equal(before, Host.Events.Events.Count);

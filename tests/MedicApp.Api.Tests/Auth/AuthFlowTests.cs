@@ -24,7 +24,7 @@ public abstract class AuthFlowTests : ApiTest
     {
         var (patientId, email) = await Steps.ReadyToSignAsync();
         var challenge = await Client.PostAsync("/auth/login", new { login = email, password = PatientSteps.Password }, HttpStatusCode.OK);
-        var accountId = (await Client.GetAsync($"/patients/{patientId}", HttpStatusCode.OK)).Text("accountId");
+        var accountId = (await Steps.As(patientId).GetAsync($"/patients/{patientId}", HttpStatusCode.OK)).Text("accountId");
         Host.Time.Advance(TimeSpan.FromSeconds(40));
 
         await Client.PostAsync("/auth/mfa", new { challengeId = challenge.Text("challengeId"), code = Host.Outbox.LastSecret("+33612345678", MessagePurpose.MfaCode) }, HttpStatusCode.OK);

@@ -21,6 +21,9 @@ public abstract class SessionTests : ApiTest
         internal override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
     }
 
+    // The lifetimes as deployed: 15 minutes per access token, 12 hours per session.
+    internal override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Auth:AccessTokenLifetime"] = null, ["Auth:SessionLifetime"] = null };
+
     [Fact]
     public async Task Mfa_IssuesASession_ThatHoldsUntilLogout()
     {
@@ -60,7 +63,8 @@ public abstract class SessionTests : ApiTest
     public async Task Registration_IssuesTheNewPatientsFirstSession()
     {
         var registered = await Client.PostAsync("/patients", new { email = PatientSteps.NewEmail(), phone = "06 12 34 56 78", password = PatientSteps.Password, channel = "web" }, HttpStatusCode.Created);
-        Assert.False((await Client.GetAsync($"/patients/{registered.Text("id")}", HttpStatusCode.OK)).TryGetProperty("session", out _));
+        using var patient = Steps.Authorized(registered.GetProperty("session").Text("accessToken"));
+        Assert.False((await patient.GetAsync($"/patients/{registered.Text("id")}", HttpStatusCode.OK)).TryGetProperty("session", out _));
 
         Single(Host, "auth_session_issued", new Dictionary<string, string> { ["account_id"] = Pseudonym(Host, registered.Text("accountId")), ["role"] = "patient", ["origin"] = "registration" });
         await LogoutAsync(registered.GetProperty("session").Text("accessToken"), HttpStatusCode.NoContent);

@@ -46,8 +46,9 @@ public abstract class RaceTests : ApiTest
         await Steps.VerifyEmailAsync(id, email);
         await Steps.VerifyPhoneAsync(id);
 
-        var answers = await RaceAsync(client => client.PutAsJsonAsync(
-            $"/patients/{id}/medical-file", new { medicalHistory = "Appendicectomie", allergies = "Aucune", currentTreatments = "Aucun", documentsUploaded = 1 }));
+        var answers = await RaceAsync(
+            client => client.PutAsJsonAsync($"/patients/{id}/medical-file", new { medicalHistory = "Appendicectomie", allergies = "Aucune", currentTreatments = "Aucun", documentsUploaded = 1 }),
+            session: Steps.As(id));
 
         AssertOneWinner(answers, HttpStatusCode.OK, HttpStatusCode.Conflict);
         Assert.Single(Host.Events.GetEvents("patient_dossier_completed"));
@@ -84,7 +85,7 @@ public abstract class RaceTests : ApiTest
         var (id, _) = await Steps.RegisterAsync();
         var slot = Steps.Slot(3);
 
-        var answers = await RaceAsync(client => client.PostAsJsonAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt = slot }));
+        var answers = await RaceAsync(client => client.PostAsJsonAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt = slot }), session: Steps.As(id));
 
         AssertOneWinner(answers, HttpStatusCode.Created, HttpStatusCode.Conflict);
         Assert.Single(Host.Events.GetEvents("appointment_booked"));
@@ -94,9 +95,9 @@ public abstract class RaceTests : ApiTest
     public async Task Cancellation_TwentyTimes_CancelsOnce()
     {
         var (id, _) = await Steps.RegisterAsync();
-        var appointment = await Client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt = Steps.Slot(3) }, HttpStatusCode.Created);
+        var appointment = await Steps.As(id).PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt = Steps.Slot(3) }, HttpStatusCode.Created);
 
-        var answers = await RaceAsync(client => client.PostAsJsonAsync($"/appointments/{appointment.Text("id")}/cancellation", new { cancelledBy = "patient", reason = "other" }));
+        var answers = await RaceAsync(client => client.PostAsJsonAsync($"/appointments/{appointment.Text("id")}/cancellation", new { cancelledBy = "patient", reason = "other" }), session: Steps.As(id));
 
         AssertOneWinner(answers, HttpStatusCode.OK, HttpStatusCode.Conflict);
         Assert.Single(Host.Events.GetEvents("appointment_cancelled"));
@@ -119,7 +120,7 @@ public abstract class RaceTests : ApiTest
     public async Task YousignWebhook_DoneTwentyTimes_EndsTheSignatureOnce()
     {
         var (id, _) = await Steps.ReadyToSignAsync();
-        var request = await Client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
+        var request = await Steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
 
         await Task.WhenAll(Enumerable.Range(0, Racers).Select(_ => Steps.WebhookAsync("signature_request.done", request.Text("externalId"), HttpStatusCode.OK)));
 
@@ -131,7 +132,7 @@ public abstract class RaceTests : ApiTest
     {
         var (id, _) = await Steps.ReadyToSignAsync();
 
-        var answers = await RaceAsync(client => client.PostAsJsonAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }));
+        var answers = await RaceAsync(client => client.PostAsJsonAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }), session: Steps.As(id));
 
         AssertOneWinner(answers, HttpStatusCode.Created, HttpStatusCode.Conflict);
         Assert.Single(Host.Events.GetEvents("signature_yousign_initiated"));
@@ -142,10 +143,10 @@ public abstract class RaceTests : ApiTest
     public async Task ClinicSignature_SecondDocumentTwentyTimes_StartsOnce()
     {
         var (id, _) = await Steps.ReadyToSignAsync();
-        await Client.PostAsync($"/patients/{id}/signatures/clinic", new { document = "consent", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
+        await (await Steps.StaffAsync()).PostAsync($"/patients/{id}/signatures/clinic", new { document = "consent", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
 
         // The journey no longer moves: only the patient's version orders the two decisions.
-        var answers = await RaceAsync(client => client.PostAsJsonAsync($"/patients/{id}/signatures/clinic", new { document = "quote", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }));
+        var answers = await RaceAsync(client => client.PostAsJsonAsync($"/patients/{id}/signatures/clinic", new { document = "quote", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }), session: await Steps.StaffAsync());
 
         AssertOneWinner(answers, HttpStatusCode.Created, HttpStatusCode.Conflict);
         Assert.Single(Host.Events.GetEvents("signature_cabinet_initiated"), static e => e.Properties["document"] == "quote");
@@ -155,9 +156,9 @@ public abstract class RaceTests : ApiTest
     public async Task ClinicCompletion_TwentyTimes_EndsOnce()
     {
         var (id, _) = await Steps.ReadyToSignAsync();
-        var signature = await Client.PostAsync($"/patients/{id}/signatures/clinic", new { document = "consent", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
+        var signature = await (await Steps.StaffAsync()).PostAsync($"/patients/{id}/signatures/clinic", new { document = "consent", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
 
-        var answers = await RaceAsync(client => client.PostAsJsonAsync($"/signatures/{signature.Text("id")}/clinic-completion", new { outcome = "signed" }));
+        var answers = await RaceAsync(client => client.PostAsJsonAsync($"/signatures/{signature.Text("id")}/clinic-completion", new { outcome = "signed" }), session: await Steps.StaffAsync());
 
         AssertOneWinner(answers, HttpStatusCode.OK, HttpStatusCode.Conflict);
         Assert.Single(Host.Events.GetEvents("signature_cabinet_completed"));
@@ -169,10 +170,10 @@ public abstract class RaceTests : ApiTest
         var id = await Steps.InReflectionPeriodAsync();
         Host.Time.Advance(TimeSpan.FromDays(15));
         await Steps.RunJobAsync("check-reflection-period");
-        await Client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "procedure", startsAt = Steps.Slot(days: 2) }, HttpStatusCode.Created);
+        await Steps.As(id).PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "procedure", startsAt = Steps.Slot(days: 2) }, HttpStatusCode.Created);
         Host.Time.Advance(TimeSpan.FromDays(4));
 
-        var answers = await RaceAsync(client => client.PostAsync($"/patients/{id}/journey/completion", null));
+        var answers = await RaceAsync(client => client.PostAsync($"/patients/{id}/journey/completion", null), session: await Steps.StaffAsync());
 
         AssertOneWinner(answers, HttpStatusCode.OK, HttpStatusCode.Conflict);
         Assert.Single(Transitions(Host, id), static t => t.StartsWith("appointment_booked>completed", StringComparison.Ordinal));
@@ -182,11 +183,11 @@ public abstract class RaceTests : ApiTest
     public async Task PrescriptionDownload_TwentyAtOnce_CountsEachOnce()
     {
         var (id, _) = await Steps.RegisterAsync();
-        var prescription = await Client.PostAsync("/prescriptions", new { patientId = id, practitionerId = "prac-0001", stage = "pre_operative", items = new[] { new { medication = "Paracétamol 1 g", dosage = "1 comprimé 3 fois par jour" } } }, HttpStatusCode.Created);
+        var prescription = await (await Steps.SurgeonAsync()).PostAsync("/prescriptions", new { patientId = id, practitionerId = "prac-0001", stage = "pre_operative", items = new[] { new { medication = "Paracétamol 1 g", dosage = "1 comprimé 3 fois par jour" } } }, HttpStatusCode.Created);
         var prescriptionId = Guid.Parse(prescription.Text("id"));
 
         // A download is not a one-time change: each one counts, none overwrites another's count.
-        var answers = await RaceAsync(client => client.GetAsync($"/prescriptions/{prescriptionId}/document?downloadedBy=patient"));
+        var answers = await RaceAsync(client => client.GetAsync($"/prescriptions/{prescriptionId}/document?downloadedBy=patient"), session: Steps.As(id));
 
         Assert.All(answers, static s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(Racers, Host.Events.GetEvents("prescription_downloaded").Count);
@@ -277,13 +278,14 @@ public abstract class RaceTests : ApiTest
         Assert.Equal(answers.Length - 1, answers.Count(s => s == lost));
     }
 
-    private async Task<HttpStatusCode[]> RaceAsync(Func<HttpClient, Task<HttpResponseMessage>> send, int racers = Racers)
+    private async Task<HttpStatusCode[]> RaceAsync(Func<HttpClient, Task<HttpResponseMessage>> send, int racers = Racers, HttpClient? session = null)
     {
         // Each racer has its own client, and all of them wait for the same start.
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var racing = Enumerable.Range(0, racers).Select(async _ =>
         {
             using var client = Host.CreateClient();
+            client.DefaultRequestHeaders.Authorization = session?.DefaultRequestHeaders.Authorization;
             await start.Task;
             using var response = await send(client);
             return response.StatusCode;

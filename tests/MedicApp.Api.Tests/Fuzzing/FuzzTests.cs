@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -45,8 +46,14 @@ public abstract class FuzzTests(ITestOutputHelper output)
         };
         var document = (await client.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
         var operations = HostileRequests.Operations(document);
-        var ids = await RecordsAsync(host, client);
+        using var steps = new PatientSteps(host, client);
+        var ids = await RecordsAsync(host, client, steps);
         var requests = MalformedRequests.For(operations, document, ids).Sample(Requests, new Rnd(seed), 30);
+
+        // In turn without a session, as the patient, as the clinic's staff and as the surgeon: the handlers behind the
+        // access checks get the malformed requests too.
+        AuthenticationHeaderValue?[] sessions = [null, steps.As(ids[0]).DefaultRequestHeaders.Authorization, (await steps.StaffAsync()).DefaultRequestHeaders.Authorization, (await steps.SurgeonAsync()).DefaultRequestHeaders.Authorization];
+        var sent = 0;
 
         var failures = new List<string>();
         var statuses = new SortedDictionary<int, int>();
@@ -56,6 +63,11 @@ public abstract class FuzzTests(ITestOutputHelper output)
 
             // The server closes a connection whose body it refused: each request gets its own.
             message.Headers.ConnectionClose = true;
+            if (!message.Headers.Contains("Authorization"))
+            {
+                message.Headers.Authorization = sessions[sent++ % sessions.Length];
+            }
+
             using var response = await client.SendAsync(message);
             statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
             if ((int)response.StatusCode >= 500)
@@ -71,13 +83,12 @@ public abstract class FuzzTests(ITestOutputHelper output)
     }
 
     // A patient ready to sign, with a signature at the clinic, an appointment and a prescription: ids requests can reach.
-    private static async Task<IReadOnlyList<string>> RecordsAsync(ApiHost host, HttpClient client)
+    private static async Task<IReadOnlyList<string>> RecordsAsync(ApiHost host, HttpClient client, PatientSteps steps)
     {
-        var steps = new PatientSteps(host, client);
         var (patientId, _) = await steps.ReadyToSignAsync();
-        var signature = await client.PostAsync($"/patients/{patientId}/signatures/clinic", new { document = "consent", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
-        var appointment = await client.PostAsync("/appointments", new { patientId, practitionerId = "prac-0001", kind = "consultation", startsAt = steps.Slot(3) }, HttpStatusCode.Created);
-        var prescription = await client.PostAsync("/prescriptions", new { patientId, practitionerId = "prac-0001", stage = "pre_operative", items = new[] { new { medication = "Paracétamol 1 g", dosage = "1 comprimé" } } }, HttpStatusCode.Created);
+        var signature = await (await steps.StaffAsync()).PostAsync($"/patients/{patientId}/signatures/clinic", new { document = "consent", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
+        var appointment = await steps.As(patientId).PostAsync("/appointments", new { patientId, practitionerId = "prac-0001", kind = "consultation", startsAt = steps.Slot(3) }, HttpStatusCode.Created);
+        var prescription = await (await steps.SurgeonAsync()).PostAsync("/prescriptions", new { patientId, practitionerId = "prac-0001", stage = "pre_operative", items = new[] { new { medication = "Paracétamol 1 g", dosage = "1 comprimé" } } }, HttpStatusCode.Created);
         return [patientId, signature.Text("id"), appointment.Text("id"), prescription.Text("id")];
     }
 }

@@ -23,6 +23,18 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
     public const string InternalKey = "test-internal-key-0123456789abcdef";
     public const string WebhookSecret = "test-webhook-secret-0123456789";
 
+    /// <summary>The password of every staff account of the tests.</summary>
+    public const string StaffPassword = "staff password for the tests";
+
+    /// <summary>The staff of the tests: one per clinic, and a practitioner of each clinic.</summary>
+    public static readonly (string Login, string Role, string Clinic, string? Practitioner)[] StaffAccounts =
+    [
+        ("desk@clinic-paris-8.example.fr", "ClinicStaff", "clinic-paris-8", null),
+        ("desk@clinic-lyon-2.example.fr", "ClinicStaff", "clinic-lyon-2", null),
+        ("prac-0001@clinic-paris-8.example.fr", "Practitioner", "clinic-paris-8", "prac-0001"),
+        ("prac-0003@clinic-lyon-2.example.fr", "Practitioner", "clinic-lyon-2", "prac-0003"),
+    ];
+
     private const string Unlimited = "1000000";
 
     /// <summary>A Tuesday morning, so that the next days hold slots.</summary>
@@ -84,7 +96,21 @@ internal sealed class ApiHost : WebApplicationFactory<Program>
             ["RateLimits:Refresh:PermitLimit"] = Unlimited,
             ["RateLimits:Registration:PermitLimit"] = Unlimited,
             ["RateLimits:Verification:PermitLimit"] = Unlimited,
+
+            // As the outbox's claim: sessions outlive the clock's jumps of days (SessionTests tests their lifetimes).
+            ["Auth:AccessTokenLifetime"] = "3650.00:00:00",
+            ["Auth:SessionLifetime"] = "3650.00:00:00",
         };
+        for (var i = 0; i < StaffAccounts.Length; i++)
+        {
+            var (login, role, clinic, practitioner) = StaffAccounts[i];
+            all[$"Staff:Accounts:{i}:Login"] = login;
+            all[$"Staff:Accounts:{i}:Password"] = StaffPassword;
+            all[$"Staff:Accounts:{i}:Role"] = role;
+            all[$"Staff:Accounts:{i}:ClinicId"] = clinic;
+            all[$"Staff:Accounts:{i}:PractitionerId"] = practitioner;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             if (value is null)

@@ -12,6 +12,9 @@ public abstract class ApiTest : IAsyncLifetime
 {
     internal abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Gets the settings that override the test defaults for this class's host (null removes one).</summary>
+    internal virtual IDictionary<string, string?>? Settings => null;
+
     internal ApiHost Host { get; private set; } = null!;
 
     internal HttpClient Client { get; private set; } = null!;
@@ -20,7 +23,7 @@ public abstract class ApiTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await ApiHost.StartAsync(Provider);
+        Host = await ApiHost.StartAsync(Provider, Settings);
         Client = Host.CreateClient();
         Steps = new PatientSteps(Host, Client);
     }
@@ -33,6 +36,7 @@ public abstract class ApiTest : IAsyncLifetime
         // No flow, expected conflicts and refusals included, logs an error: in production each would be an exception in
         // Application Insights and could raise an alert.
         var errors = Host.ErrorLogs;
+        Steps.Dispose();
         Client.Dispose();
         await Host.DisposeAsync();
         Assert.Equal(0, dropped);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using System.Text;
@@ -9,9 +10,46 @@ using MedicApp.Api.Infrastructure;
 namespace MedicApp.Api.Tests.Hosting;
 
 /// <summary>The steps that bring a patient to a state, through the API as a client would.</summary>
-internal sealed class PatientSteps(ApiHost host, HttpClient client)
+internal sealed class PatientSteps(ApiHost host, HttpClient client) : IDisposable
 {
     public const string Password = "correct horse battery staple";
+
+    private readonly ConcurrentDictionary<string, HttpClient> _sessions = new(StringComparer.Ordinal);
+
+    /// <summary>A client with the session of the patient <paramref name="patientId"/> registered through these steps.</summary>
+    public HttpClient As(string patientId) => _sessions[patientId];
+
+    /// <summary>A client with a session of the staff account <paramref name="login"/> (<see cref="ApiHost.StaffAccounts"/>), logged in once.</summary>
+    public async Task<HttpClient> StaffAsync(string login = "desk@clinic-paris-8.example.fr")
+    {
+        if (_sessions.TryGetValue(login, out var signedIn))
+        {
+            return signedIn;
+        }
+
+        var challenge = await client.PostAsync("/auth/login", new { login, password = ApiHost.StaffPassword }, HttpStatusCode.OK);
+        var session = await client.PostAsync("/auth/mfa", new { challengeId = challenge.Text("challengeId"), code = host.Outbox.LastSecret(login, MessagePurpose.MfaCode) }, HttpStatusCode.OK);
+        return _sessions.GetOrAdd(login, _ => Authorized(session.GetProperty("session").Text("accessToken")));
+    }
+
+    /// <summary>The surgeon prac-0001, of clinic-paris-8.</summary>
+    public Task<HttpClient> SurgeonAsync() => StaffAsync("prac-0001@clinic-paris-8.example.fr");
+
+    /// <summary>A client of the same host that sends <paramref name="accessToken"/>.</summary>
+    public HttpClient Authorized(string accessToken)
+    {
+        var authorized = host.CreateClient();
+        authorized.DefaultRequestHeaders.Authorization = new("Bearer", accessToken);
+        return authorized;
+    }
+
+    public void Dispose()
+    {
+        foreach (var session in _sessions.Values)
+        {
+            session.Dispose();
+        }
+    }
 
     public static string NewEmail() => $"patient.{Guid.NewGuid():N}@example.fr";
 
@@ -19,6 +57,7 @@ internal sealed class PatientSteps(ApiHost host, HttpClient client)
     {
         var email = NewEmail();
         var patient = await client.PostAsync("/patients", new { email, phone, password = Password, channel = "web", locale = "fr-FR" }, HttpStatusCode.Created);
+        _sessions[patient.Text("id")] = Authorized(patient.GetProperty("session").Text("accessToken"));
         return (patient.Text("id"), email);
     }
 
@@ -29,7 +68,7 @@ internal sealed class PatientSteps(ApiHost host, HttpClient client)
         => await client.PostAsync($"/patients/{id}/phone-verification", new { secret = host.Outbox.LastSecret(phone, MessagePurpose.PhoneVerification) }, HttpStatusCode.OK);
 
     public async Task CompleteFileAsync(string id)
-        => await client.PutAsync($"/patients/{id}/medical-file", new { medicalHistory = "Appendicectomie", allergies = "Aucune", currentTreatments = "Aucun", documentsUploaded = 1 }, HttpStatusCode.OK);
+        => await As(id).PutAsync($"/patients/{id}/medical-file", new { medicalHistory = "Appendicectomie", allergies = "Aucune", currentTreatments = "Aucun", documentsUploaded = 1 }, HttpStatusCode.OK);
 
     /// <summary>Registered, file complete, contact verified: ready to sign.</summary>
     public async Task<(string Id, string Email)> ReadyToSignAsync()
@@ -47,7 +86,7 @@ internal sealed class PatientSteps(ApiHost host, HttpClient client)
         var (id, _) = await ReadyToSignAsync();
         foreach (var document in new[] { "consent", "quote", "care_contract" })
         {
-            var request = await client.PostAsync($"/patients/{id}/signatures/yousign", new { document }, HttpStatusCode.Created);
+            var request = await As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document }, HttpStatusCode.Created);
             await WebhookAsync("signature_request.done", request.Text("externalId"), HttpStatusCode.OK);
         }
 

@@ -36,7 +36,7 @@ public sealed class InternalJobRunTests
         Assert.Equal(0, await steps.RunJobAsync("check-reflection-period"));
         AssertHeartbeats(host, "check_reflection_period", runs: 11, processed: 3);
         Assert.Equal("reflection_period>ready_for_procedure:scheduled_job", Transitions(host, ended[0])[^1]);
-        Assert.Equal("reflection_period", (await client.GetAsync($"/patients/{waiting}", HttpStatusCode.OK)).Text("journeyState"));
+        Assert.Equal("reflection_period", (await steps.As(waiting).GetAsync($"/patients/{waiting}", HttpStatusCode.OK)).Text("journeyState"));
     }
 
     [Theory]
@@ -66,8 +66,8 @@ public sealed class InternalJobRunTests
         Assert.Equal("dossier_completed>abandoned:scheduled_job", Transitions(host, idleLater)[^1]);
         Assert.Equal(0, await steps.RunJobAsync("check-abandoned-journeys"));
         AssertHeartbeats(host, "check_abandoned_journeys", runs: 11, processed: 2);
-        Assert.Equal("reflection_period", (await client.GetAsync($"/patients/{waitingByLaw}", HttpStatusCode.OK)).Text("journeyState"));
-        Assert.Equal("registered", (await client.GetAsync($"/patients/{active}", HttpStatusCode.OK)).Text("journeyState"));
+        Assert.Equal("reflection_period", (await steps.As(waitingByLaw).GetAsync($"/patients/{waitingByLaw}", HttpStatusCode.OK)).Text("journeyState"));
+        Assert.Equal("registered", (await steps.As(active).GetAsync($"/patients/{active}", HttpStatusCode.OK)).Text("journeyState"));
     }
 
     [Theory]

@@ -22,11 +22,11 @@ public abstract class JourneyFlowTests : ApiTest
         var id = await Steps.InReflectionPeriodAsync();
         Host.Time.Advance(TimeSpan.FromDays(15));
         await Steps.RunJobAsync("check-reflection-period");
-        await Client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "procedure", startsAt = Steps.Slot(days: 2) }, HttpStatusCode.Created);
-        await Client.PostAsync($"/patients/{id}/journey/completion", null, HttpStatusCode.Conflict);
+        await Steps.As(id).PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "procedure", startsAt = Steps.Slot(days: 2) }, HttpStatusCode.Created);
+        await (await Steps.StaffAsync()).PostAsync($"/patients/{id}/journey/completion", null, HttpStatusCode.Conflict);
         Host.Time.Advance(TimeSpan.FromDays(4));
 
-        var patient = await Client.PostAsync($"/patients/{id}/journey/completion", null, HttpStatusCode.OK);
+        var patient = await (await Steps.StaffAsync()).PostAsync($"/patients/{id}/journey/completion", null, HttpStatusCode.OK);
 
         Assert.Equal("completed", patient.Text("journeyState"));
         Assert.Equal(
@@ -49,9 +49,9 @@ public abstract class JourneyFlowTests : ApiTest
         var id = await Steps.InReflectionPeriodAsync();
         Host.Time.Advance(TimeSpan.FromDays(15));
         await Steps.RunJobAsync("check-reflection-period");
-        var procedure = await Client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0003", kind = "procedure", startsAt = Steps.Slot(days: 5) }, HttpStatusCode.Created);
+        var procedure = await Steps.As(id).PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0003", kind = "procedure", startsAt = Steps.Slot(days: 5) }, HttpStatusCode.Created);
 
-        await Client.PostAsync($"/appointments/{procedure.Text("id")}/cancellation", new { cancelledBy = "clinic", reason = "practitioner_unavailable" }, HttpStatusCode.OK);
+        await (await Steps.StaffAsync("desk@clinic-lyon-2.example.fr")).PostAsync($"/appointments/{procedure.Text("id")}/cancellation", new { cancelledBy = "clinic", reason = "practitioner_unavailable" }, HttpStatusCode.OK);
 
         Assert.Equal("appointment_booked>ready_for_procedure:staff_action", EventAssert.Transitions(Host, id)[^1]);
     }

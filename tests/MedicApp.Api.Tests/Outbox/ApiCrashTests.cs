@@ -22,6 +22,9 @@ public sealed class ApiCrashTests(ITestOutputHelper output)
     private const string InternalKey = "crash-test-internal-key-0123456789";
     private const int Patients = 5;
 
+    private const string SurgeonLogin = "prac-0001@drill.medicapp.invalid";
+    private const string SurgeonPassword = "the surgeon's password";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan DeliveryDeadline = TimeSpan.FromSeconds(60);
 
@@ -43,8 +46,9 @@ public sealed class ApiCrashTests(ITestOutputHelper output)
                 await AnswerRequestsAsync(crashing, expected);
 
                 // Every answered request's events are committed and none is delivered: the process dies with all of them
-                // unsent. Each registration also issued a session (auth_session_issued, by account rather than patient).
-                Assert.Equal(expected.Count + Patients, await database.CountRowsAsync(TelemetryOutboxModelBuilderExtensions.DefaultTableName));
+                // unsent. Each registration also issued a session (auth_session_issued, by account rather than patient),
+                // and the surgeon's login wrote its own four (login success, code sent, code accepted, session issued).
+                Assert.Equal(expected.Count + Patients + 4, await database.CountRowsAsync(TelemetryOutboxModelBuilderExtensions.DefaultTableName));
                 Assert.Empty(ingestion.CustomEvents);
                 crashing.Kill();
             }
@@ -79,12 +83,13 @@ public sealed class ApiCrashTests(ITestOutputHelper output)
     {
         var pseudonyms = new Pseudonymizer(Convert.FromBase64String(PseudonymizationKey), "k1");
         using var client = new HttpClient { BaseAddress = api.Address };
+        using var surgeon = await SurgeonAsync(api);
         var patients = new List<string>();
         for (var i = 0; i < Patients; i++)
         {
             var patient = (await client.PostAsync("/patients", new { email = PatientSteps.NewEmail(), phone = "06 12 34 56 78", password = PatientSteps.Password, channel = "web" }, HttpStatusCode.Created)).Text("id");
             expected.Add(("patient_registered", pseudonyms.Pseudonymize(patient)));
-            await client.PostAsync("/prescriptions", new { patientId = patient, practitionerId = "prac-0001", stage = "pre_operative", items = new[] { new { medication = "Paracétamol 1 g", dosage = "1 comprimé 3 fois par jour" } } }, HttpStatusCode.Created);
+            await surgeon.PostAsync("/prescriptions", new { patientId = patient, practitionerId = "prac-0001", stage = "pre_operative", items = new[] { new { medication = "Paracétamol 1 g", dosage = "1 comprimé 3 fois par jour" } } }, HttpStatusCode.Created);
             expected.Add(("prescription_generated", pseudonyms.Pseudonymize(patient)));
             patients.Add(patient);
         }
@@ -98,6 +103,19 @@ public sealed class ApiCrashTests(ITestOutputHelper output)
         }
     }
 
+    // The surgeon logs in as staff do; their code goes to the drill's mailbox, which the internal key reads.
+    private static async Task<HttpClient> SurgeonAsync(ApiProcess api)
+    {
+        using var client = new HttpClient { BaseAddress = api.Address };
+        var key = new Dictionary<string, string> { [InternalJobKeyFilter.HeaderName] = InternalKey };
+        var challenge = await client.PostAsync("/auth/login", new { login = SurgeonLogin, password = SurgeonPassword }, HttpStatusCode.OK);
+        var code = (await client.SendAsync(HttpMethod.Get, $"/internal/drill/messages?recipient={Uri.EscapeDataString(SurgeonLogin)}", null, HttpStatusCode.OK, key)).Text("mfa_code");
+        var signedIn = await client.PostAsync("/auth/mfa", new { challengeId = challenge.Text("challengeId"), code }, HttpStatusCode.OK);
+        var surgeon = new HttpClient { BaseAddress = api.Address };
+        surgeon.DefaultRequestHeaders.Authorization = new("Bearer", signedIn.GetProperty("session").Text("accessToken"));
+        return surgeon;
+    }
+
     private static Dictionary<string, string> Environment(TestDatabase database, IngestionServer ingestion, string storage) => new()
     {
         ["ConnectionStrings__MedicApp"] = database.ConnectionString,
@@ -107,6 +125,11 @@ public sealed class ApiCrashTests(ITestOutputHelper output)
         ["APPLICATIONINSIGHTS_STATSBEAT_DISABLED"] = "true",
         ["ApplicationInsights__EnableQuickPulseMetricStream"] = "false",
         [InternalJobKeyFilter.VariableName] = InternalKey,
+        ["Drill__Enabled"] = "true",
+        ["Staff__Accounts__0__Login"] = SurgeonLogin,
+        ["Staff__Accounts__0__Password"] = SurgeonPassword,
+        ["Staff__Accounts__0__Role"] = "Practitioner",
+        ["Staff__Accounts__0__PractitionerId"] = "prac-0001",
 
         // Every journey is idle at once: one job run reports every patient registered before it.
         ["Journey__AbandonAfter"] = "00:00:00",

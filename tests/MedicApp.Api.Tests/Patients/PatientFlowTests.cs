@@ -93,7 +93,7 @@ public abstract class PatientFlowTests : ApiTest
         await Steps.VerifyPhoneAsync(id);
         Host.Time.Advance(TimeSpan.FromHours(2));
 
-        var patient = await Client.PutAsync(
+        var patient = await Steps.As(id).PutAsync(
             $"/patients/{id}/medical-file",
             new { medicalHistory = "Asthme", allergies = "Arachide", currentTreatments = "Ventoline", lifestyle = "Non-fumeuse", documentsUploaded = 3, channel = "web" },
             HttpStatusCode.OK);

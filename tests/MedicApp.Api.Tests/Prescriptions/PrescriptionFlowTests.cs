@@ -24,7 +24,7 @@ public abstract class PrescriptionFlowTests : ApiTest
     {
         var (id, _) = await Steps.RegisterAsync();
 
-        var prescription = await Client.PostAsync("/prescriptions", new { patientId = id, practitionerId = "prac-0001", stage = "post_operative", items = s_items }, HttpStatusCode.Created);
+        var prescription = await (await Steps.SurgeonAsync()).PostAsync("/prescriptions", new { patientId = id, practitionerId = "prac-0001", stage = "post_operative", items = s_items }, HttpStatusCode.Created);
 
         var recorded = Single(Host, "prescription_generated", new Dictionary<string, string>
         {
@@ -38,13 +38,13 @@ public abstract class PrescriptionFlowTests : ApiTest
     }
 
     [Fact]
-    public async Task Download_ByThePharmacy_ReturnsThePdfAndEmitsDownloaded()
+    public async Task Download_ByThePatient_ReturnsThePdfAndEmitsDownloaded()
     {
         var (id, _) = await Steps.RegisterAsync();
-        var prescription = await Client.PostAsync("/prescriptions", new { patientId = id, practitionerId = "prac-0001", stage = "pre_operative", items = s_items }, HttpStatusCode.Created);
+        var prescription = await (await Steps.SurgeonAsync()).PostAsync("/prescriptions", new { patientId = id, practitionerId = "prac-0001", stage = "pre_operative", items = s_items }, HttpStatusCode.Created);
         Host.Time.Advance(TimeSpan.FromDays(2));
 
-        using var response = await Client.GetAsync($"{prescription.Text("documentUrl")}?downloadedBy=pharmacy&channel=partner");
+        using var response = await Steps.As(id).GetAsync($"{prescription.Text("documentUrl")}?channel=mobile_app");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
@@ -55,22 +55,22 @@ public abstract class PrescriptionFlowTests : ApiTest
         {
             ["patient_id"] = Pseudonym(Host, id),
             ["prescription_id"] = Pseudonym(Host, prescription.Text("id")),
-            ["downloaded_by"] = "pharmacy",
-            ["channel"] = "partner",
+            ["downloaded_by"] = "patient",
+            ["channel"] = "mobile_app",
             ["time_since_generation_ms"] = Milliseconds(TimeSpan.FromDays(2)),
         });
     }
 
     [Theory]
-    [InlineData("?channel=web")]
+    [InlineData("?channel=fax")]
     [InlineData("?downloadedBy=neighbour")]
-    [InlineData("?downloadedBy=patient&channel=fax")]
+    [InlineData("?downloadedBy=pharmacy")]
     public async Task Download_UnknownActorOrChannel_IsAValidationProblem(string query)
     {
         var (id, _) = await Steps.RegisterAsync();
-        var prescription = await Client.PostAsync("/prescriptions", new { patientId = id, practitionerId = "prac-0001", stage = "follow_up", items = s_items }, HttpStatusCode.Created);
+        var prescription = await (await Steps.SurgeonAsync()).PostAsync("/prescriptions", new { patientId = id, practitionerId = "prac-0001", stage = "follow_up", items = s_items }, HttpStatusCode.Created);
 
-        await Client.GetAsync(prescription.Text("documentUrl") + query, HttpStatusCode.BadRequest);
+        await Steps.As(id).GetAsync(prescription.Text("documentUrl") + query, HttpStatusCode.BadRequest);
 
         Assert.Empty(Host.Events.GetEvents("prescription_downloaded"));
     }

@@ -24,7 +24,7 @@ public abstract class SignatureFlowTests : ApiTest
     public async Task Yousign_RequestThenSignedWebhook_EmitsInitiatedAndCompleted()
     {
         var (id, _) = await Steps.ReadyToSignAsync();
-        var request = await Client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
+        var request = await Steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
         Host.Time.Advance(TimeSpan.FromHours(3));
 
         var answer = await Steps.WebhookAsync("signature_request.done", request.Text("externalId"), HttpStatusCode.OK);
@@ -52,13 +52,13 @@ public abstract class SignatureFlowTests : ApiTest
     public async Task Webhook_UnsignedOrBadlySigned_Is401AndEmitsNothing(string? secret)
     {
         var (id, _) = await Steps.ReadyToSignAsync();
-        var request = await Client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
+        var request = await Steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
         var before = Host.Events.Events.Count;
 
         await Steps.WebhookAsync("signature_request.done", request.Text("externalId"), HttpStatusCode.Unauthorized, secret);
 
         Assert.Equal(before, Host.Events.Events.Count);
-        var pending = await Client.GetAsync($"/patients/{id}/signatures", HttpStatusCode.OK);
+        var pending = await Steps.As(id).GetAsync($"/patients/{id}/signatures", HttpStatusCode.OK);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, pending[0].GetProperty("outcome").ValueKind);
     }
 
@@ -66,7 +66,7 @@ public abstract class SignatureFlowTests : ApiTest
     public async Task Webhook_BodyChangedAfterSigning_Is401()
     {
         var (id, _) = await Steps.ReadyToSignAsync();
-        var request = await Client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
+        var request = await Steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
         var signed = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { event_name = "signature_request.declined", data = new { signature_request = new { id = request.Text("externalId") } } }));
         var sent = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { event_name = "signature_request.done", data = new { signature_request = new { id = request.Text("externalId") } } }));
         var content = new ByteArrayContent(sent);
@@ -82,7 +82,7 @@ public abstract class SignatureFlowTests : ApiTest
     public async Task Webhook_DeliveredThreeTimesAtOnce_CompletesOnce()
     {
         var (id, _) = await Steps.ReadyToSignAsync();
-        var request = await Client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
+        var request = await Steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Steps.WebhookAsync("signature_request.done", request.Text("externalId"), HttpStatusCode.OK)));
 
@@ -93,7 +93,7 @@ public abstract class SignatureFlowTests : ApiTest
     public async Task Webhook_OtherYousignEvent_IsAcknowledgedAndIgnored()
     {
         var (id, _) = await Steps.ReadyToSignAsync();
-        var request = await Client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
+        var request = await Steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
 
         var answer = await Steps.WebhookAsync("signer.link_opened", request.Text("externalId"), HttpStatusCode.OK);
 
@@ -114,11 +114,11 @@ public abstract class SignatureFlowTests : ApiTest
     public async Task Clinic_StartThenSign_EmitsCabinetInitiatedAndCompleted()
     {
         var (id, _) = await Steps.ReadyToSignAsync();
-        var signature = await Client.PostAsync($"/patients/{id}/signatures/clinic", new { document = "care_contract", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
+        var signature = await (await Steps.StaffAsync()).PostAsync($"/patients/{id}/signatures/clinic", new { document = "care_contract", clinicId = "clinic-paris-8", practitionerId = "prac-0001" }, HttpStatusCode.Created);
         Host.Time.Advance(TimeSpan.FromMinutes(12));
 
-        await Client.PostAsync($"/signatures/{signature.Text("id")}/clinic-completion", new { outcome = "signed" }, HttpStatusCode.OK);
-        await Client.PostAsync($"/signatures/{signature.Text("id")}/clinic-completion", new { outcome = "signed" }, HttpStatusCode.Conflict);
+        await (await Steps.StaffAsync()).PostAsync($"/signatures/{signature.Text("id")}/clinic-completion", new { outcome = "signed" }, HttpStatusCode.OK);
+        await (await Steps.StaffAsync()).PostAsync($"/signatures/{signature.Text("id")}/clinic-completion", new { outcome = "signed" }, HttpStatusCode.Conflict);
 
         Single(Host, "signature_cabinet_initiated", new Dictionary<string, string>
         {
@@ -139,12 +139,13 @@ public abstract class SignatureFlowTests : ApiTest
     public async Task LastRequiredSignature_StartsTheReflectionPeriod()
     {
         var (id, _) = await Steps.ReadyToSignAsync();
-        var consent = await Client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
-        var quote = await Client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "quote" }, HttpStatusCode.Created);
-        var contract = await Client.PostAsync($"/patients/{id}/signatures/clinic", new { document = "care_contract", clinicId = "clinic-lyon-2", practitionerId = "prac-0003" }, HttpStatusCode.Created);
+        var consent = await Steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
+        var quote = await Steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "quote" }, HttpStatusCode.Created);
+        var lyon = await Steps.StaffAsync("desk@clinic-lyon-2.example.fr");
+        var contract = await lyon.PostAsync($"/patients/{id}/signatures/clinic", new { document = "care_contract", clinicId = "clinic-lyon-2", practitionerId = "prac-0003" }, HttpStatusCode.Created);
         Host.Time.Advance(TimeSpan.FromDays(1));
         await Steps.WebhookAsync("signature_request.done", consent.Text("externalId"), HttpStatusCode.OK);
-        await Client.PostAsync($"/signatures/{contract.Text("id")}/clinic-completion", new { outcome = "signed" }, HttpStatusCode.OK);
+        await lyon.PostAsync($"/signatures/{contract.Text("id")}/clinic-completion", new { outcome = "signed" }, HttpStatusCode.OK);
         Assert.Empty(Host.Events.GetEvents("signature_all_completed"));
         Host.Time.Advance(TimeSpan.FromDays(1));
 
@@ -160,7 +161,7 @@ public abstract class SignatureFlowTests : ApiTest
             ["total_time_to_sign_ms"] = Milliseconds(TimeSpan.FromDays(2)),
             ["last_provider"] = "yousign",
         });
-        var patient = await Client.GetAsync($"/patients/{id}", HttpStatusCode.OK);
+        var patient = await Steps.As(id).GetAsync($"/patients/{id}", HttpStatusCode.OK);
         Assert.Equal("reflection_period", patient.Text("journeyState"));
         Assert.Equal(endsAt, patient.GetProperty("reflectionPeriodEndsAt").GetDateTimeOffset());
         Assert.Equal(["signatures_pending>signed:signature_webhook", "signed>reflection_period:signature_webhook"], Transitions(Host, id).TakeLast(2));
@@ -173,7 +174,7 @@ public abstract class SignatureFlowTests : ApiTest
         var client = host.CreateClient();
         var steps = new PatientSteps(host, client);
         var (id, _) = await steps.ReadyToSignAsync();
-        var consent = await client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
+        var consent = await steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Created);
 
         await steps.WebhookAsync("signature_request.done", consent.Text("externalId"), HttpStatusCode.OK);
 
@@ -184,11 +185,11 @@ public abstract class SignatureFlowTests : ApiTest
     public async Task Declined_CanBeRequestedAgain_ButNotWhilePending()
     {
         var (id, _) = await Steps.ReadyToSignAsync();
-        var first = await Client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "quote" }, HttpStatusCode.Created);
-        await Client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "quote" }, HttpStatusCode.Conflict);
+        var first = await Steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "quote" }, HttpStatusCode.Created);
+        await Steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "quote" }, HttpStatusCode.Conflict);
 
         await Steps.WebhookAsync("signature_request.declined", first.Text("externalId"), HttpStatusCode.OK);
-        await Client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "quote" }, HttpStatusCode.Created);
+        await Steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "quote" }, HttpStatusCode.Created);
 
         Single(Host, "signature_yousign_completed", new Dictionary<string, string> { ["outcome"] = "declined" });
         Assert.Equal(2, Host.Events.GetEvents("signature_yousign_initiated").Count);
@@ -199,7 +200,7 @@ public abstract class SignatureFlowTests : ApiTest
     {
         var (id, _) = await Steps.RegisterAsync();
 
-        await Client.PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Conflict);
+        await Steps.As(id).PostAsync($"/patients/{id}/signatures/yousign", new { document = "consent" }, HttpStatusCode.Conflict);
 
         Assert.Empty(Host.Yousign.Requests);
         Assert.Empty(Host.Events.GetEvents("signature_yousign_initiated"));

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -36,8 +37,9 @@ public abstract class PersonalValuesEndToEndTests(ITestOutputHelper output)
         var secrets = new List<string>();
         await using (var host = await ApiHost.StartAsync(Provider, Settings(ingestion), kestrel: true, inMemoryEvents: false))
         {
-            var client = host.CreateClient();
-            var patientId = await DriveJourneyAsync(host, client, secrets);
+            var anonymous = host.CreateClient();
+            using var steps = new PatientSteps(host, anonymous);
+            var (patientId, client) = await DriveJourneyAsync(host, anonymous, steps, secrets);
 
             var document = (await client.GetFromJsonAsync<JsonObject>("/openapi/v1.json"))!;
             var operations = HostileRequests.Operations(document);
@@ -84,39 +86,51 @@ public abstract class PersonalValuesEndToEndTests(ITestOutputHelper output)
         ["Logging:LogLevel:Default"] = "Information",
     };
 
-    // A patient who registers, verifies, fills in the file, signs, books, gets a prescription and logs in: every secret
-    // they receive is remembered, as none of them may be sent either.
-    private static async Task<string> DriveJourneyAsync(ApiHost host, HttpClient client, List<string> secrets)
+    // A patient who registers, verifies, fills in the file, signs, books, gets a prescription, logs in, refreshes and
+    // logs out: every secret they receive is remembered, tokens and session ids included, as none of them may be sent
+    // either. Returns a client with their session, which sends the hostile requests.
+    private static async Task<(string Id, HttpClient Session)> DriveJourneyAsync(ApiHost host, HttpClient client, PatientSteps steps, List<string> secrets)
     {
-        var steps = new PatientSteps(host, client);
         var patient = await client.PostAsync("/patients", new { email = Email, phone = Phone, password = Password, channel = "web", locale = "fr-FR" }, HttpStatusCode.Created);
         var id = patient.Text("id");
+        var registered = patient.GetProperty("session");
+        secrets.Add(registered.Text("accessToken"));
+        secrets.Add(registered.Text("refreshToken"));
+        var session = steps.Authorized(registered.Text("accessToken"));
         secrets.Add(host.Outbox.LastSecret(Email, MessagePurpose.EmailVerification));
         secrets.Add(host.Outbox.LastSecret(ContactFormats.NormalizePhone(Phone)!, MessagePurpose.PhoneVerification));
         await steps.VerifyEmailAsync(id, Email);
         await steps.VerifyPhoneAsync(id, ContactFormats.NormalizePhone(Phone)!);
-        await client.PutAsync($"/patients/{id}/medical-file", new { medicalHistory = HealthDetail, allergies = HealthDetail, currentTreatments = HealthDetail, documentsUploaded = 1 }, HttpStatusCode.OK);
-        await NotPersonalFieldsAsync(client, (await steps.ReadyToSignAsync()).Id);
+        await session.PutAsync($"/patients/{id}/medical-file", new { medicalHistory = HealthDetail, allergies = HealthDetail, currentTreatments = HealthDetail, documentsUploaded = 1 }, HttpStatusCode.OK);
+        await NotPersonalFieldsAsync(client, await steps.StaffAsync(), (await steps.ReadyToSignAsync()).Id);
         foreach (var document in new[] { "consent", "quote", "care_contract" })
         {
-            var request = await client.PostAsync($"/patients/{id}/signatures/yousign", new { document }, HttpStatusCode.Created);
+            var request = await session.PostAsync($"/patients/{id}/signatures/yousign", new { document }, HttpStatusCode.Created);
             await steps.WebhookAsync("signature_request.done", request.Text("externalId"), HttpStatusCode.OK);
         }
 
-        await client.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt = steps.Slot(days: 2) }, HttpStatusCode.Created);
-        await client.PostAsync("/prescriptions", new { patientId = id, practitionerId = "prac-0001", stage = "pre_operative", items = new[] { new { medication = HealthDetail, dosage = "1 cp", duration = "7 jours" } } }, HttpStatusCode.Created);
+        await session.PostAsync("/appointments", new { patientId = id, practitionerId = "prac-0001", kind = "consultation", startsAt = steps.Slot(days: 2) }, HttpStatusCode.Created);
+        await (await steps.SurgeonAsync()).PostAsync("/prescriptions", new { patientId = id, practitionerId = "prac-0001", stage = "pre_operative", items = new[] { new { medication = HealthDetail, dosage = "1 cp", duration = "7 jours" } } }, HttpStatusCode.Created);
 
         await client.PostAsync("/auth/login", new { login = Email, password = "Lune-de-fiel-1988" }, HttpStatusCode.Unauthorized);
         var challenge = await client.PostAsync("/auth/login", new { login = Email, password = Password }, HttpStatusCode.OK);
         var code = host.Outbox.LastSecret(ContactFormats.NormalizePhone(Phone)!, MessagePurpose.MfaCode);
         secrets.Add(code);
-        await client.PostAsync("/auth/mfa", new { challengeId = challenge.Text("challengeId"), code }, HttpStatusCode.OK);
-        return id;
+        var signedIn = (await client.PostAsync("/auth/mfa", new { challengeId = challenge.Text("challengeId"), code }, HttpStatusCode.OK)).GetProperty("session");
+        var refreshed = await client.PostAsync("/auth/refresh", new { refreshToken = signedIn.Text("refreshToken") }, HttpStatusCode.OK);
+        secrets.AddRange([signedIn.Text("accessToken"), signedIn.Text("refreshToken"), refreshed.Text("accessToken"), refreshed.Text("refreshToken")]);
+        using (var loggedIn = steps.Authorized(refreshed.Text("accessToken")))
+        {
+            await loggedIn.PostAsync("/auth/logout", null, HttpStatusCode.NoContent);
+        }
+
+        secrets.AddRange(await host.WithDbAsync(static db => db.Sessions.Select(static s => s.Id.ToString()).ToListAsync()));
+        return (id, session);
     }
 
     // The fields sent as they are when valid (a locale, a clinic's or practitioner's reference) get each personal value
     // in requests that are valid otherwise, so that nothing else stops them before they could be tracked.
-    private static async Task NotPersonalFieldsAsync(HttpClient client, string readyToSign)
+    private static async Task NotPersonalFieldsAsync(HttpClient client, HttpClient staff, string readyToSign)
     {
         var attempt = 0;
         foreach (var value in PersonalValue.All)
@@ -130,7 +144,7 @@ public abstract class PersonalValuesEndToEndTests(ITestOutputHelper output)
             };
             foreach (var (path, body) in requests)
             {
-                using var response = await client.PostAsJsonAsync(path, body);
+                using var response = await (path == "/patients" ? client : staff).PostAsJsonAsync(path, body);
                 Assert.True((int)response.StatusCode < 500, $"POST {path} with {value.Kind} answered {(int)response.StatusCode}");
             }
         }

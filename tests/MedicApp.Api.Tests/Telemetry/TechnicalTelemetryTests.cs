@@ -25,7 +25,7 @@ public sealed class TechnicalTelemetryTests : IDisposable
         }, kestrel: true))
         {
             var client = host.CreateClient();
-            await client.GetAsync("/patients/0193a6f6-0000-7000-8000-000000000000?email=jeanne.martin%40example.fr&phone=0612345678", HttpStatusCode.NotFound);
+            await client.GetAsync("/patients/0193a6f6-0000-7000-8000-000000000000?email=jeanne.martin%40example.fr&phone=0612345678", HttpStatusCode.Unauthorized);
             await client.PostAsync("/auth/login", new { login = "jeanne.martin@example.fr", password = "hunter2 hunter2" }, HttpStatusCode.Unauthorized);
 
             await _ingestion.WaitForAsync(static e => (string?)e["data"]?["baseType"] == "RequestData", 2, TimeSpan.FromSeconds(30));

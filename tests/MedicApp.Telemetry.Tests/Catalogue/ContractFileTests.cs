@@ -28,7 +28,7 @@ public sealed class ContractFileTests
         using var schema = JsonDocument.Parse(ContractRenderer.RenderSchema(EventTracker.Catalogue));
         var events = schema.RootElement.GetProperty("events");
 
-        Assert.Equal(28, events.GetArrayLength());
+        Assert.Equal(29, events.GetArrayLength());
         var first = events[0];
         var definition = EventTracker.Catalogue.Find(first.GetProperty("name").GetString()!)!;
         Assert.Equal(definition.Properties.Count, first.GetProperty("properties").GetArrayLength());

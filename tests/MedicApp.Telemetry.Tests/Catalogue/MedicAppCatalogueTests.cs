@@ -16,8 +16,9 @@ public sealed class MedicAppCatalogueTests
         "auth_login_failure", "auth_mfa_sent", "auth_mfa_success", "auth_mfa_failure", "auth_account_locked",
         "patient_journey_transition", "reflection_period_ended", "patient_journey_abandoned",
 
-        // The sessions the login issues, and that a logout, a lockout or a reused refresh token revoke; the rate limits.
-        "auth_session_issued", "auth_session_revoked", "auth_rate_limited",
+        // The sessions the login issues, and that a logout, a lockout or a reused refresh token revoke; the rate limits;
+        // the refusals of access.
+        "auth_session_issued", "auth_session_revoked", "auth_rate_limited", "auth_access_denied",
 
         // The jobs' heartbeat, which their alert watches, and the audit of the lookups that act on alerts.
         "internal_job_completed", "internal_pseudonym_lookup",

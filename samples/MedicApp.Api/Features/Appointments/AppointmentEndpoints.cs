@@ -1,4 +1,5 @@
 using MedicApp.Api.Data;
+using MedicApp.Api.Features.Auth.Access;
 using MedicApp.Api.Features.Journey;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
@@ -13,14 +14,23 @@ internal static class AppointmentEndpoints
     public static IEndpointRouteBuilder MapAppointments(this IEndpointRouteBuilder routes)
     {
         var appointments = routes.MapGroup("/").WithTags("Appointments");
-        appointments.MapPost("/appointments", BookAsync).WithSummary("Books a slot; a procedure only once the reflection period is over.");
-        appointments.MapPost("/appointments/{id:guid}/cancellation", CancelAsync).WithSummary("Cancels an appointment and frees its slot.");
-        appointments.MapGet("/practitioners/{id}/utilization", GetUtilizationAsync).WithSummary("How full a practitioner's day is (day=yyyy-MM-dd).");
+        appointments.MapPost("/appointments", BookAsync).RequireAuthorization().Protects(ProtectedResource.Appointment)
+            .WithSummary("Books a slot, for the patient themself or by their clinic's staff; a procedure only once the reflection period is over.");
+        appointments.MapPost("/appointments/{id:guid}/cancellation", CancelAsync).RequireAuthorization().Protects(ProtectedResource.Appointment)
+            .WithSummary("Cancels an appointment and frees its slot: its patient, or its clinic's staff.");
+        appointments.MapGet("/practitioners/{id}/utilization", GetUtilizationAsync).RequireAuthorization(AccessPolicies.Staff).Protects(ProtectedResource.Utilization)
+            .WithSummary("How full a practitioner's day is (day=yyyy-MM-dd): their clinic's staff.");
         return routes;
     }
 
-    private static async Task<IResult> BookAsync(BookAppointmentRequest request, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> BookAsync(BookAppointmentRequest request, HttpContext context, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
     {
+        var caller = Caller.Of(context);
+        if (caller.Role == UserRole.Patient && request.PatientId is { } asked && !caller.Is(asked))
+        {
+            return AccessDenials.NotTheirs(context, "patient");
+        }
+
         var now = time.GetUtcNow();
         var validation = new RequestValidation()
             .Required("patientId", request.PatientId)
@@ -42,8 +52,13 @@ internal static class AppointmentEndpoints
             return validation.ToProblem();
         }
 
-        // Valid: the practitioner was found.
+        // Valid: the practitioner was found. Staff book with their own clinic's practitioners.
         var practitioner = named!;
+        if (caller.Role != UserRole.Patient && !caller.IsStaffOf(practitioner.ClinicId))
+        {
+            return AccessDenials.Forbidden(context, "Staff book with their own clinic's practitioners.");
+        }
+
 
         var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == request.PatientId, cancellationToken);
         if (patient is null)
@@ -87,7 +102,7 @@ internal static class AppointmentEndpoints
         return Results.Created($"/appointments/{appointment.Id}", View(appointment));
     }
 
-    private static async Task<IResult> CancelAsync(Guid id, CancelAppointmentRequest request, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> CancelAsync(Guid id, CancelAppointmentRequest request, HttpContext context, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation().Required("cancelledBy", request.CancelledBy).Required("reason", request.Reason);
         if (!validation.IsValid)
@@ -96,9 +111,10 @@ internal static class AppointmentEndpoints
         }
 
         var appointment = await db.Appointments.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (appointment is null)
+        var caller = Caller.Of(context);
+        if (appointment is null || !(caller.Is(appointment.PatientId) || caller.IsStaffOf(appointment.ClinicId)))
         {
-            return Problems.NotFound("appointment");
+            return AccessDenials.NotTheirs(context, "appointment");
         }
 
         var now = time.GetUtcNow();
@@ -129,7 +145,7 @@ internal static class AppointmentEndpoints
         return Results.Ok(View(appointment));
     }
 
-    private static async Task<IResult> GetUtilizationAsync(string id, DateOnly? day, MedicAppDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GetUtilizationAsync(string id, DateOnly? day, HttpContext context, MedicAppDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (day is { } asked && (asked < SlotSchedule.Days.First || asked > SlotSchedule.Days.Last))
         {
@@ -142,9 +158,9 @@ internal static class AppointmentEndpoints
         }
 
         var practitioner = await db.Practitioners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (practitioner is null)
+        if (practitioner is null || !Caller.Of(context).IsStaffOf(practitioner.ClinicId))
         {
-            return Problems.NotFound("practitioner");
+            return AccessDenials.NotTheirs(context, "practitioner");
         }
 
         return Results.Ok(await SlotUtilizationReport.MeasureAsync(db, practitioner, day ?? SlotSchedule.DayOf(time.GetUtcNow()), cancellationToken));

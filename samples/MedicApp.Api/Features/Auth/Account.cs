@@ -4,7 +4,7 @@ using MedicApp.Telemetry.Events;
 
 namespace MedicApp.Api.Features.Auth;
 
-/// <summary>A login: the patient's email and a password hash, with its lockout and multi-factor state.</summary>
+/// <summary>A login: a patient's email or a staff member's, and a password hash, with its lockout and multi-factor state.</summary>
 internal sealed class Account : IVersioned
 {
     public int Version { get; set; }
@@ -19,6 +19,12 @@ internal sealed class Account : IVersioned
     public required string PasswordHash { get; set; }
 
     public UserRole Role { get; init; }
+
+    /// <summary>The clinic a staff account works at, or a practitioner's clinic; null for a patient.</summary>
+    public string? ClinicId { get; init; }
+
+    /// <summary>The practitioner a practitioner's account is; null otherwise.</summary>
+    public string? PractitionerId { get; init; }
 
     public MfaMethod MfaMethod { get; set; }
 

@@ -1,4 +1,5 @@
 using MedicApp.Api.Data;
+using MedicApp.Api.Features.Auth.Access;
 using MedicApp.Api.Features.Auth.RateLimits;
 using MedicApp.Api.Features.Auth.Sessions;
 using MedicApp.Api.Infrastructure;
@@ -23,9 +24,13 @@ internal static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder routes)
     {
-        var auth = routes.MapGroup("/auth").WithTags("Auth");
-        auth.MapPost("/login", LoginAsync).RateLimitedAs(RateLimitedOperation.Login).WithSummary("Checks the password and sends a multi-factor code.");
-        auth.MapPost("/mfa", VerifyMfaAsync).RateLimitedAs(RateLimitedOperation.Mfa).WithSummary("Checks the multi-factor code, completes the login and issues a session.");
+        var auth = routes.MapGroup("/auth").WithTags("Auth").Protects(ProtectedResource.Session);
+        auth.MapPost("/login", LoginAsync).RateLimitedAs(RateLimitedOperation.Login)
+            .AllowAnonymousBecause("The login itself: the password is the credential. Rate-limited per address, locked per account.")
+            .WithSummary("Checks the password and sends a multi-factor code.");
+        auth.MapPost("/mfa", VerifyMfaAsync).RateLimitedAs(RateLimitedOperation.Mfa)
+            .AllowAnonymousBecause("The login's second step: the challenge and the code are the credentials. Rate-limited, locked per account.")
+            .WithSummary("Checks the multi-factor code, completes the login and issues a session.");
         auth.MapSessions();
         return routes;
     }

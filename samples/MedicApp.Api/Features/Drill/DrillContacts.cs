@@ -12,6 +12,10 @@ internal static class DrillContacts
 
     public const string PhonePrefix = "+3363998";
 
+    /// <summary>The drill's clinic desk account, and its clinic.</summary>
+    public const string StaffLogin = "desk@" + EmailDomain;
+    public const string StaffClinic = "clinic-paris-8";
+
     public static bool IsDrillEmail(string? email) => email is not null && email.EndsWith("@" + EmailDomain, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsDrillPhone(string? phone) => phone is { Length: 12 } && phone.StartsWith(PhonePrefix, StringComparison.Ordinal);

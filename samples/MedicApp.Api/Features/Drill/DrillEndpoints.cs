@@ -1,4 +1,9 @@
+using MedicApp.Api.Features.Auth.Access;
+using System.Security.Cryptography;
 using MedicApp.Api.Data;
+using MedicApp.Api.Features.Auth;
+using MedicApp.Telemetry.Events;
+using Microsoft.AspNetCore.Identity;
 using MedicApp.Api.Features.InternalJobs;
 using MedicApp.Api.Features.Journey;
 using MedicApp.Api.Infrastructure;
@@ -18,14 +23,21 @@ internal static class DrillEndpoints
     {
         if (!routes.ServiceProvider.GetRequiredService<IOptions<DrillOptions>>().Value.Enabled)
         {
+            // Closed: a 404 that says so, to whoever calls, rather than the 401 of an unknown path without a session.
+            routes.Map("/internal/drill/{**rest}", static () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "The drill endpoints are closed.", detail: "Set Drill__Enabled=true for the drill, and remove it after."))
+                .AllowAnonymousBecause("Answers only that the drill endpoints are closed.")
+                .ExcludeFromDescription();
             return routes;
         }
 
-        var drill = routes.MapGroup("/internal/drill").WithTags("Drill").AddEndpointFilter<InternalJobKeyFilter>();
+        var drill = routes.MapGroup("/internal/drill").WithTags("Drill").AddEndpointFilter<InternalJobKeyFilter>()
+            .AllowAnonymousBecause(InternalJobKeyFilter.AnonymousReason);
         drill.MapPost("/fault", static IResult () => throw new DrillFaultException())
             .WithSummary("Answers 500 through an unhandled exception, on purpose (ALERT-04, MON-02, MON-04).");
         drill.MapGet("/messages", GetMessages)
             .WithSummary("The last link and codes sent to a drill contact (an address at drill.medicapp.invalid, a phone 06 39 98 xx xx).");
+        drill.MapPost("/staff", StaffAsync)
+            .WithSummary("A clinic desk account for the drill (desk@drill.medicapp.invalid, at clinic-paris-8), with a new password.");
         drill.MapPost("/patients/{id:guid}/backdate", BackdateAsync)
             .WithSummary("Moves a drill patient's journey back in time, past its reflection period and the abandonment delay.");
         return routes;
@@ -39,6 +51,24 @@ internal static class DrillEndpoints
         }
 
         return Results.Ok(mailbox.For(recipient!).ToDictionary(static m => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(m.Key.ToString()), static m => m.Value));
+    }
+
+    // The drill signs at the clinic as its staff would: through a desk account of its own, whose codes reach the mailbox.
+    private static async Task<IResult> StaffAsync(MedicAppDbContext db, IPasswordHasher<Account> hasher, CancellationToken cancellationToken)
+    {
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        var account = await db.Accounts.FirstOrDefaultAsync(a => a.Login == DrillContacts.StaffLogin, cancellationToken);
+        if (account is null)
+        {
+            account = new Account { Id = Guid.CreateVersion7(), Login = DrillContacts.StaffLogin, PasswordHash = "", Role = UserRole.ClinicStaff, ClinicId = DrillContacts.StaffClinic, MfaMethod = MfaMethod.Email };
+            db.Accounts.Add(account);
+        }
+
+        account.PasswordHash = hasher.HashPassword(account, password);
+        account.LockedUntil = null;
+        account.ConsecutiveFailures = 0;
+        await db.SaveChangesAsync(cancellationToken);
+        return Results.Ok(new { login = account.Login, password, clinicId = account.ClinicId });
     }
 
     // Every date of the journey moves back by the reflection period and the abandonment delay, and a day more: the jobs

@@ -13,6 +13,9 @@ internal sealed class InternalJobKeyFilter(IConfiguration configuration) : IEndp
     public const string HeaderName = "X-Internal-Key";
     public const string VariableName = "INTERNAL_JOBS_KEY";
 
+    /// <summary>Why the internal endpoints take no session.</summary>
+    public const string AnonymousReason = "Internal: the X-Internal-Key header, checked by its filter, is the credential; no session is involved.";
+
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var expected = configuration[VariableName];

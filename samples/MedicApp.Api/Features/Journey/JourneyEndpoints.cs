@@ -1,4 +1,5 @@
 using MedicApp.Api.Data;
+using MedicApp.Api.Features.Auth.Access;
 using MedicApp.Api.Features.Patients;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
@@ -14,16 +15,19 @@ internal static class JourneyEndpoints
     {
         routes.MapPost("/patients/{id:guid}/journey/completion", CompleteAsync)
             .WithTags("Journey")
-            .WithSummary("Closes the journey once the procedure has taken place.");
+            .RequireAuthorization(AccessPolicies.Staff)
+            .Protects(ProtectedResource.Journey)
+            .WithSummary("Closes the journey once the procedure has taken place: the staff of the clinic of the procedure.");
         return routes;
     }
 
-    private static async Task<IResult> CompleteAsync(Guid id, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> CompleteAsync(Guid id, HttpContext context, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
     {
+        var clinic = Caller.Of(context).ClinicId;
         var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (patient is null)
+        if (patient is null || !await db.Appointments.AnyAsync(a => a.PatientId == id && a.Kind == AppointmentKind.Procedure && a.ClinicId == clinic, cancellationToken))
         {
-            return Problems.NotFound("patient");
+            return AccessDenials.NotTheirs(context, "patient");
         }
 
         var now = time.GetUtcNow();

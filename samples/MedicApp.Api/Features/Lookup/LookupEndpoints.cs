@@ -1,3 +1,4 @@
+using MedicApp.Api.Features.Auth.Access;
 using System.Net;
 using MedicApp.Api.Features.InternalJobs;
 using MedicApp.Api.Infrastructure;
@@ -15,6 +16,7 @@ internal static class LookupEndpoints
         routes.MapPost("/internal/lookup", LookUpAsync)
             .WithTags("Internal jobs")
             .AddEndpointFilter<InternalJobKeyFilter>()
+            .AllowAnonymousBecause(InternalJobKeyFilter.AnonymousReason)
             .WithSummary("Turns pseudonyms from telemetry (patient_id, account_id, client_ip) into the records a clinic may see; audited by internal_pseudonym_lookup.");
         return routes;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MedicApp.Api.Data;
 using MedicApp.Api.Features.Auth;
+using MedicApp.Api.Features.Auth.Access;
 using MedicApp.Api.Features.Auth.RateLimits;
 using MedicApp.Api.Features.Auth.Sessions;
 using MedicApp.Api.Features.Journey;
@@ -21,13 +22,22 @@ internal static class PatientEndpoints
 
     public static IEndpointRouteBuilder MapPatients(this IEndpointRouteBuilder routes)
     {
-        var patients = routes.MapGroup("/patients").WithTags("Patients");
-        patients.MapPost("/", RegisterAsync).RateLimitedAs(RateLimitedOperation.Registration).WithSummary("Registers a patient and their account; sends the email link and the SMS code.");
-        patients.MapGet("/{id:guid}", GetAsync).WithSummary("A patient's journey, without contact details or health data.");
-        patients.MapPut("/{id:guid}/medical-file", CompleteMedicalFileAsync).WithSummary("Completes the medical file.");
-        patients.MapPost("/{id:guid}/email-verification", VerifyEmailAsync).RateLimitedAs(RateLimitedOperation.Verification).WithSummary("Confirms the email with the link's token.");
-        patients.MapPost("/{id:guid}/email-verification/resend", ResendEmailLinkAsync).RateLimitedAs(RateLimitedOperation.Verification).WithSummary("Sends a new email link.");
-        patients.MapPost("/{id:guid}/phone-verification", VerifyPhoneAsync).RateLimitedAs(RateLimitedOperation.Verification).WithSummary("Confirms the phone with the SMS code.");
+        var patients = routes.MapGroup("/patients").WithTags("Patients").Protects(ProtectedResource.Patient);
+        patients.MapPost("/", RegisterAsync).RateLimitedAs(RateLimitedOperation.Registration)
+            .AllowAnonymousBecause("Registration: the caller has no account yet. Rate-limited per address.")
+            .WithSummary("Registers a patient and their account; sends the email link and the SMS code; answers with a first session.");
+        patients.MapGet("/{id:guid}", GetAsync).RequireAuthorization()
+            .WithSummary("A patient's journey, without contact details or health data: the patient, or their clinic's staff.");
+        patients.MapPut("/{id:guid}/medical-file", CompleteMedicalFileAsync).RequireAuthorization(AccessPolicies.Patient).WithSummary("Completes the patient's own medical file.");
+
+        // The verifications prove that the caller holds the secret sent to the patient's own address or phone, before
+        // the patient can log in; sending a new link sends it there too. Rate-limited per address, attempts per patient.
+        patients.MapPost("/{id:guid}/email-verification", VerifyEmailAsync).RateLimitedAs(RateLimitedOperation.Verification)
+            .AllowAnonymousBecause("Verification by the link's token, which only the patient's mailbox received.").WithSummary("Confirms the email with the link's token.");
+        patients.MapPost("/{id:guid}/email-verification/resend", ResendEmailLinkAsync).RateLimitedAs(RateLimitedOperation.Verification)
+            .AllowAnonymousBecause("Sends a new link to the patient's own address only; a patient who cannot log in yet needs it.").WithSummary("Sends a new email link.");
+        patients.MapPost("/{id:guid}/phone-verification", VerifyPhoneAsync).RateLimitedAs(RateLimitedOperation.Verification)
+            .AllowAnonymousBecause("Verification by the SMS code, which only the patient's phone received.").WithSummary("Confirms the phone with the SMS code.");
         return routes;
     }
 
@@ -105,8 +115,13 @@ internal static class PatientEndpoints
         return Results.Created($"/patients/{patient.Id}", PatientView.Of(patient, account.Id) with { Session = session });
     }
 
-    private static async Task<IResult> GetAsync(Guid id, MedicAppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext context, MedicAppDbContext db, CancellationToken cancellationToken)
     {
+        if (!await db.ReachesAsync(Caller.Of(context), id, cancellationToken))
+        {
+            return AccessDenials.NotTheirs(context, "patient");
+        }
+
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (patient is null)
         {
@@ -118,8 +133,13 @@ internal static class PatientEndpoints
     }
 
     private static async Task<IResult> CompleteMedicalFileAsync(
-        Guid id, MedicalFileRequest request, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, MedicalFileRequest request, HttpContext context, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (!Caller.Of(context).Is(id))
+        {
+            return AccessDenials.NotTheirs(context, "patient");
+        }
+
         var validation = new RequestValidation()
             .Required("medicalHistory", request.MedicalHistory, MedicalFileRequest.MaxSectionLength)
             .Required("allergies", request.Allergies, MedicalFileRequest.MaxSectionLength)

@@ -1,4 +1,5 @@
 using MedicApp.Api.Data;
+using MedicApp.Api.Features.Auth.Access;
 using MedicApp.Api.Features.Appointments;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry;
@@ -14,14 +15,17 @@ internal static class PrescriptionEndpoints
 
     public static IEndpointRouteBuilder MapPrescriptions(this IEndpointRouteBuilder routes)
     {
-        var prescriptions = routes.MapGroup("/prescriptions").WithTags("Prescriptions");
-        prescriptions.MapPost("/", GenerateAsync).WithSummary("Writes a prescription and generates its PDF.");
-        prescriptions.MapGet("/{id:guid}/document", DownloadAsync).WithSummary("Downloads the PDF (downloadedBy, channel: who and from where).");
+        var prescriptions = routes.MapGroup("/prescriptions").WithTags("Prescriptions").Protects(ProtectedResource.Prescription);
+        prescriptions.MapPost("/", GenerateAsync).RequireAuthorization(AccessPolicies.Practitioner)
+            .WithSummary("A practitioner writes a prescription in their own name and generates its PDF.");
+        prescriptions.MapGet("/{id:guid}/document", DownloadAsync).RequireAuthorization()
+            .WithSummary("Downloads the PDF: its patient, its prescriber, or the prescriber's clinic staff (channel: from where).");
         return routes;
     }
 
-    private static async Task<IResult> GenerateAsync(GeneratePrescriptionRequest request, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> GenerateAsync(GeneratePrescriptionRequest request, HttpContext context, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
     {
+
         var validation = new RequestValidation()
             .Required("patientId", request.PatientId)
             .Required("practitionerId", request.PractitionerId, 64)
@@ -44,6 +48,11 @@ internal static class PrescriptionEndpoints
         if (!validation.IsValid)
         {
             return validation.ToProblem();
+        }
+
+        if (request.PractitionerId != Caller.Of(context).PractitionerId)
+        {
+            return AccessDenials.Forbidden(context, "A practitioner prescribes in their own name: practitionerId must be the session's.");
         }
 
         var patient = await db.Patients.FirstOrDefaultAsync(p => p.Id == request.PatientId, cancellationToken);
@@ -74,12 +83,15 @@ internal static class PrescriptionEndpoints
         return Results.Created($"/prescriptions/{prescription.Id}", View(prescription));
     }
 
-    private static async Task<IResult> DownloadAsync(Guid id, string? downloadedBy, string? channel, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadAsync(Guid id, string? downloadedBy, string? channel, HttpContext context, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
     {
+        // Who downloads is the session's role; a downloadedBy that says otherwise is refused rather than reported.
+        var caller = Caller.Of(context);
+        var actor = caller.Actor;
         var validation = new RequestValidation();
-        if (!EnumNames.TryParse<DocumentActor>(downloadedBy, out var actor))
+        if (downloadedBy is not null && (!EnumNames.TryParse<DocumentActor>(downloadedBy, out var stated) || stated != actor))
         {
-            validation.Add("downloadedBy", $"Who downloads: one of {EnumNames.List<DocumentActor>()}.");
+            validation.Add("downloadedBy", $"Who downloads is the session's role: {System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(actor.ToString())}, or leave it out.");
         }
 
         var from = ClientChannel.Web;
@@ -94,9 +106,11 @@ internal static class PrescriptionEndpoints
         }
 
         var prescription = await db.Prescriptions.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (prescription is null)
+        if (prescription is null
+            || !(caller.Is(prescription.PatientId) || caller.PractitionerId == prescription.PractitionerId
+                || caller.IsStaffOf(await db.Practitioners.Where(p => p.Id == prescription.PractitionerId).Select(static p => p.ClinicId).FirstOrDefaultAsync(cancellationToken))))
         {
-            return Problems.NotFound("prescription");
+            return AccessDenials.NotTheirs(context, "prescription");
         }
 
         await using var events = db.CaptureTelemetryEvents();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MedicApp.Api.Data;
+using MedicApp.Api.Features.Auth.Access;
 using MedicApp.Api.Features.Appointments;
 using MedicApp.Api.Features.Journey;
 using MedicApp.Api.Features.Patients;
@@ -18,18 +19,29 @@ internal static class SignatureEndpoints
 
     public static IEndpointRouteBuilder MapSignatures(this IEndpointRouteBuilder routes)
     {
-        var signatures = routes.MapGroup("/").WithTags("Signatures");
-        signatures.MapPost("/patients/{id:guid}/signatures/yousign", RequestYousignAsync).WithSummary("Sends a document to sign through Yousign.");
-        signatures.MapPost("/patients/{id:guid}/signatures/clinic", StartAtClinicAsync).WithSummary("Starts a signature at the clinic.");
-        signatures.MapPost("/signatures/{signatureId:guid}/clinic-completion", CompleteAtClinicAsync).WithSummary("Ends a signature at the clinic.");
-        signatures.MapGet("/patients/{id:guid}/signatures", ListAsync).WithSummary("A patient's signature requests.");
-        signatures.MapPost("/webhooks/yousign", ReceiveWebhookAsync).WithSummary("Yousign's webhook, signed with HMAC-SHA256.").DisableAntiforgery();
+        var signatures = routes.MapGroup("/").WithTags("Signatures").Protects(ProtectedResource.Signature);
+        signatures.MapPost("/patients/{id:guid}/signatures/yousign", RequestYousignAsync).RequireAuthorization(AccessPolicies.Patient)
+            .WithSummary("Sends one of the patient's own documents to sign through Yousign.");
+        signatures.MapPost("/patients/{id:guid}/signatures/clinic", StartAtClinicAsync).RequireAuthorization(AccessPolicies.Staff)
+            .WithSummary("Starts a signature at the staff member's own clinic.");
+        signatures.MapPost("/signatures/{signatureId:guid}/clinic-completion", CompleteAtClinicAsync).RequireAuthorization(AccessPolicies.Staff)
+            .WithSummary("Ends a signature at the staff member's own clinic.");
+        signatures.MapGet("/patients/{id:guid}/signatures", ListAsync).RequireAuthorization()
+            .WithSummary("A patient's signature requests: the patient, or their clinic's staff.");
+        signatures.MapPost("/webhooks/yousign", ReceiveWebhookAsync).DisableAntiforgery()
+            .AllowAnonymousBecause("Yousign calls it without a session: each call is authenticated by its HMAC-SHA256 signature, checked first.")
+            .WithSummary("Yousign's webhook, signed with HMAC-SHA256.");
         return routes;
     }
 
     private static async Task<IResult> RequestYousignAsync(
-        Guid id, YousignSignatureRequest request, MedicAppDbContext db, IYousignClient yousign, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, YousignSignatureRequest request, HttpContext context, MedicAppDbContext db, IYousignClient yousign, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (!Caller.Of(context).Is(id))
+        {
+            return AccessDenials.NotTheirs(context, "patient");
+        }
+
         var validation = new RequestValidation().Required("document", request.Document);
         if (!validation.IsValid)
         {
@@ -61,8 +73,9 @@ internal static class SignatureEndpoints
     }
 
     private static async Task<IResult> StartAtClinicAsync(
-        Guid id, ClinicSignatureRequest request, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, ClinicSignatureRequest request, HttpContext context, MedicAppDbContext db, EventTracker tracker, TimeProvider time, CancellationToken cancellationToken)
     {
+
         var validation = new RequestValidation()
             .Required("document", request.Document)
             .Required("clinicId", request.ClinicId, 64)
@@ -72,6 +85,11 @@ internal static class SignatureEndpoints
         if (!validation.IsValid)
         {
             return validation.ToProblem();
+        }
+
+        if (!Caller.Of(context).IsStaffOf(request.ClinicId))
+        {
+            return AccessDenials.Forbidden(context, "A signature at the clinic is started by that clinic's staff.");
         }
 
         var (patient, problem) = await FindSignablePatientAsync(db, id, request.Document!.Value, cancellationToken);
@@ -99,7 +117,7 @@ internal static class SignatureEndpoints
     }
 
     private static async Task<IResult> CompleteAtClinicAsync(
-        Guid signatureId, ClinicSignatureCompletion request, MedicAppDbContext db, SignatureCompletion completion, CancellationToken cancellationToken)
+        Guid signatureId, ClinicSignatureCompletion request, HttpContext context, MedicAppDbContext db, SignatureCompletion completion, CancellationToken cancellationToken)
     {
         var validation = new RequestValidation().Required("outcome", request.Outcome);
         if (!validation.IsValid)
@@ -108,9 +126,9 @@ internal static class SignatureEndpoints
         }
 
         var signature = await db.SignatureRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == signatureId && r.Provider == SignatureProvider.Clinic, cancellationToken);
-        if (signature is null)
+        if (signature is null || !Caller.Of(context).IsStaffOf(signature.ClinicId))
         {
-            return Problems.NotFound("signature at the clinic");
+            return AccessDenials.NotTheirs(context, "signature at the clinic");
         }
 
         if (!await completion.CompleteAsync(signature, request.Outcome!.Value, TransitionTrigger.StaffAction, cancellationToken))
@@ -121,11 +139,11 @@ internal static class SignatureEndpoints
         return Results.Ok(View(signature) with { Outcome = request.Outcome });
     }
 
-    private static async Task<IResult> ListAsync(Guid id, MedicAppDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(Guid id, HttpContext context, MedicAppDbContext db, CancellationToken cancellationToken)
     {
-        if (!await db.Patients.AnyAsync(p => p.Id == id, cancellationToken))
+        if (!await db.ReachesAsync(Caller.Of(context), id, cancellationToken) || !await db.Patients.AnyAsync(p => p.Id == id, cancellationToken))
         {
-            return Problems.NotFound("patient");
+            return AccessDenials.NotTheirs(context, "patient");
         }
 
         var requests = await db.SignatureRequests.AsNoTracking().Where(r => r.PatientId == id).OrderBy(static r => r.CreatedAt).ToListAsync(cancellationToken);

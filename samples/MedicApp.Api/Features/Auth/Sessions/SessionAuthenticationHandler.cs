@@ -1,5 +1,7 @@
 using System.Text.Encodings.Web;
 using MedicApp.Api.Data;
+using MedicApp.Api.Features.Auth.Access;
+using MedicApp.Telemetry.Events;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +44,7 @@ internal sealed class SessionAuthenticationHandler(IOptionsMonitor<Authenticatio
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        AccessDenials.Report(Context, result.Failure is null ? AccessDeniedReason.NoSession : AccessDeniedReason.SessionEnded);
 
         // RFC 6750, section 3: a token that was sent and refused is an invalid_token.
         Response.Headers.WWWAuthenticate = result.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
@@ -53,5 +56,5 @@ internal sealed class SessionAuthenticationHandler(IOptionsMonitor<Authenticatio
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
-        => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This session may not do this.").ExecuteAsync(Context);
+        => AccessDenials.Forbidden(Context, "The session's role may not call this endpoint.").ExecuteAsync(Context);
 }

@@ -10,6 +10,8 @@ internal static class SessionClaims
     public const string SessionId = "medicapp:session";
     public const string RefreshTokenId = "medicapp:refresh";
     public const string PatientId = "medicapp:patient";
+    public const string ClinicId = "medicapp:clinic";
+    public const string PractitionerId = "medicapp:practitioner";
 
     public static ClaimsPrincipal Of(Account account, Session session)
     {
@@ -24,6 +26,16 @@ internal static class SessionClaims
             claims.Add(new(PatientId, patient.ToString("D")));
         }
 
+        if (account.ClinicId is { } clinic)
+        {
+            claims.Add(new(ClinicId, clinic));
+        }
+
+        if (account.PractitionerId is { } practitioner)
+        {
+            claims.Add(new(PractitionerId, practitioner));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, SessionAuthenticationHandler.SchemeName, ClaimTypes.NameIdentifier, ClaimTypes.Role));
     }
 
@@ -34,6 +46,6 @@ internal static class SessionClaims
     public static UserRole? RoleOf(ClaimsPrincipal user)
         => Enum.TryParse<UserRole>(user.FindFirstValue(ClaimTypes.Role), out var role) ? role : null;
 
-    private static Guid? GuidOf(ClaimsPrincipal user, string type)
+    public static Guid? GuidOf(ClaimsPrincipal user, string type)
         => Guid.TryParse(user.FindFirstValue(type), CultureInfo.InvariantCulture, out var id) ? id : null;
 }

@@ -1,3 +1,4 @@
+using MedicApp.Api.Features.Auth.Access;
 using MedicApp.Api.Features.Auth.RateLimits;
 using MedicApp.Api.Infrastructure;
 using MedicApp.Telemetry.Events;
@@ -9,7 +10,9 @@ internal static class SessionEndpoints
 {
     public static RouteGroupBuilder MapSessions(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/refresh", RefreshAsync).RateLimitedAs(RateLimitedOperation.Refresh).WithSummary("Exchanges a refresh token, once, for new tokens of the same session.");
+        auth.MapPost("/refresh", RefreshAsync).RateLimitedAs(RateLimitedOperation.Refresh)
+            .AllowAnonymousBecause("The access token may have expired: the refresh token is the credential. Rate-limited per address.")
+            .WithSummary("Exchanges a refresh token, once, for new tokens of the same session.");
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization().WithSummary("Ends the session of the access token sent.");
         return auth;
     }
