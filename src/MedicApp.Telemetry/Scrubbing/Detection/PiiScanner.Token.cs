@@ -7,6 +7,9 @@ internal static partial class PiiScanner
     // Shorter than this after "Bearer " is a word of a sentence, not a credential.
     private const int MinBearerCredential = 8;
 
+    // A magic header and a key id alone already take 27 characters: a shorter "CfDJ8…" is a word.
+    private const int MinDataProtectionPayload = 40;
+
     // Longer than this after "token" is not one credential; the bound keeps each read short.
     private const int MaxOpaqueToken = 512;
 
@@ -37,6 +40,29 @@ internal static partial class PiiScanner
         }
 
         var end = SkipBase64Url(text, payload + 1);
+        match = new PiiMatch(start, end - start, PiiKind.Token);
+        return true;
+    }
+
+    /// <summary>
+    /// An ASP.NET Core Data Protection payload, whatever surrounds it: its base64url starts with <c>CfDJ8</c>, the magic
+    /// header 09 F0 C9 F0, then the key id and the ciphertext. ASP.NET Core's bearer and refresh tokens, protected cookies
+    /// and antiforgery tokens are such payloads.
+    /// </summary>
+    private static bool TryDataProtectionPayload(ReadOnlySpan<char> text, int start, int floor, out PiiMatch match)
+    {
+        match = default;
+        if (start < floor || !text[start..].StartsWith("CfDJ8", StringComparison.Ordinal) || !IsStart(text, start, floor))
+        {
+            return false;
+        }
+
+        var end = SkipBase64Url(text, start);
+        if (end - start < MinDataProtectionPayload)
+        {
+            return false;
+        }
+
         match = new PiiMatch(start, end - start, PiiKind.Token);
         return true;
     }

@@ -107,7 +107,7 @@ internal static partial class PiiScanner
                 return TrySecret(text, trigger, floor, out match)
                     || ((group == trigger || !char.IsAsciiDigit(text[group])) && IsStart(text, group, floor) && TryIpV6(text, group, out match));
             case 'J':
-                return TryJwt(text, trigger - 2, floor, ref state, out match);
+                return TryJwt(text, trigger - 2, floor, ref state, out match) || TryDataProtectionPayload(text, trigger - 3, floor, out match);
             default:
                 return TryNumberAt(text, trigger, floor, out match);
         }
