@@ -19,6 +19,7 @@ var tiles = [
   { title: 'DASH-03 Ordonnances', query: loadTextContent('../queries/dash-03-prescriptions.kql'), window: 'P90D', chart: 'FrameControlChart', kind: 'StackedColumn' }
   { title: 'DASH-04 Securite', query: loadTextContent('../queries/dash-04-security.kql'), window: 'P7D', chart: 'FrameControlChart', kind: 'Line' }
   { title: 'DASH-04 Causes des echecs de connexion', query: loadTextContent('../queries/dash-04-login-failures.kql'), window: 'P7D', chart: 'AnalyticsGrid', kind: '' }
+  { title: 'DASH-04 Refus d\'acces', query: loadTextContent('../queries/dash-04-access-denied.kql'), window: 'P7D', chart: 'AnalyticsGrid', kind: '' }
   { title: 'DASH-04 Recherches de pseudonymes', query: loadTextContent('../queries/dash-04-lookups.kql'), window: 'P30D', chart: 'AnalyticsGrid', kind: '' }
   { title: 'DASH-04 Parcours patient', query: loadTextContent('../queries/dash-04-journey.kql'), window: 'P30D', chart: 'AnalyticsGrid', kind: '' }
   { title: 'M1 Requetes, echecs et duree p95', query: loadTextContent('../queries/m1-requests.kql'), window: 'P1D', chart: 'FrameControlChart', kind: 'Line' }

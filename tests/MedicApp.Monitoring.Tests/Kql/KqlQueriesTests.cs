@@ -25,7 +25,7 @@ public sealed class KqlQueriesTests
         Assert.Equal(new QueryWindow("PT15M", "PT5M"), windows["infra/queries/alert-04-error-rate.kql"]);
         Assert.Equal(new QueryWindow("PT1H", "PT15M"), windows["infra/queries/alert-01-new-registration.kql"]);
         Assert.Equal(new QueryWindow("P7D", null), windows["infra/queries/dash-04-security.kql"]);
-        Assert.Equal(8 + 15, windows.Count);
+        Assert.Equal(8 + 16, windows.Count);
     }
 
     [Fact]
