@@ -104,6 +104,10 @@ internal static class MedicAppApi
         });
 
         app.Use(RequestCharset.InvokeAsync);
+        // The fallback policy protects endpoints; a path that matches none is a 404 for everyone, with or without a session.
+        app.Use(static (context, next) => context.GetEndpoint() is null
+            ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such endpoint.").ExecuteAsync(context)
+            : next(context));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

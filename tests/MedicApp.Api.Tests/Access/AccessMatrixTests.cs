@@ -96,8 +96,7 @@ public abstract class AccessMatrixTests : ApiTest
     // A session of the patient, logged in and then out: its token is well formed, unexpired, and refused.
     private async Task<HttpClient> RevokedSessionAsync(string email)
     {
-        var challenge = await Client.PostAsync("/auth/login", new { login = email, password = PatientSteps.Password }, HttpStatusCode.OK);
-        var signedIn = await Client.PostAsync("/auth/mfa", new { challengeId = challenge.Text("challengeId"), code = Host.Outbox.LastSecret("+33612345678", MessagePurpose.MfaCode) }, HttpStatusCode.OK);
+        var signedIn = await Steps.LogInAsync(email);
         var revoked = Steps.Authorized(signedIn.GetProperty("session").Text("accessToken"));
         await revoked.PostAsync("/auth/logout", null, HttpStatusCode.NoContent);
         return revoked;

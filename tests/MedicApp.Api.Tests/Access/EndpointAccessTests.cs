@@ -37,6 +37,22 @@ public sealed class EndpointAccessTests
     }
 
     [Fact]
+    public async Task APathNoEndpointMatches_Is404WithOrWithoutASession_AndNoRefusal()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var client = host.CreateClient();
+        var steps = new PatientSteps(host, client);
+        var (patient, _) = await steps.RegisterAsync();
+
+        await client.SendAsync(HttpMethod.Get, "/no/such/path", null, System.Net.HttpStatusCode.NotFound);
+        await steps.As(patient).SendAsync(HttpMethod.Post, "/internal/drill/fault", new { }, System.Net.HttpStatusCode.NotFound);
+        await client.SendAsync(HttpMethod.Get, $"/patients/{patient}", null, System.Net.HttpStatusCode.Unauthorized);
+
+        Assert.Single(host.Events.GetEvents("auth_access_denied"));
+        steps.Dispose();
+    }
+
+    [Fact]
     public void TheRule_FlagsAnEndpointWithoutPolicy_AndAnAnonymousOneWithoutReason()
     {
         Endpoint[] endpoints =

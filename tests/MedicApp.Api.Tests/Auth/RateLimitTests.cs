@@ -39,6 +39,24 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Login_FortyAtOnce_LetsThroughExactlyTheLimit_AndReportsOnce()
+    {
+        await using var host = await ApiHost.StartAsync(settings: Defaults(), kestrel: true);
+        var client = host.CreateClient();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 40).Select(async attempt =>
+        {
+            using var response = await client.PostAsJsonAsync("/auth/login", new { login = $"nobody{attempt}@example.fr", password = "a guess" });
+            return response.StatusCode;
+        }));
+
+        Assert.Equal(30, answers.Count(static s => s == HttpStatusCode.Unauthorized));
+        Assert.Equal(10, answers.Count(static s => s == HttpStatusCode.TooManyRequests));
+        Assert.Equal(30, host.Events.GetEvents("auth_login_failure").Count);
+        Assert.Single(host.Events.GetEvents("auth_rate_limited"));
+    }
+
+    [Fact]
     public async Task EachStep_HasItsOwnLimit()
     {
         await using var host = await ApiHost.StartAsync(settings: new Dictionary<string, string?>

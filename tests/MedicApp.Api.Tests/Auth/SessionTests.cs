@@ -28,7 +28,7 @@ public abstract class SessionTests : ApiTest
     public async Task Mfa_IssuesASession_ThatHoldsUntilLogout()
     {
         var (patientId, email) = await Steps.ReadyToSignAsync();
-        var signedIn = await LogInAsync(email);
+        var signedIn = await Steps.LogInAsync(email);
 
         Assert.Equal(patientId, signedIn.Text("patientId"));
         var session = signedIn.GetProperty("session");
@@ -74,7 +74,7 @@ public abstract class SessionTests : ApiTest
     public async Task Refresh_RenewsAnExpiredAccessTokenOnce_AndAReusedRefreshTokenEndsTheSession()
     {
         var (_, email) = await Steps.ReadyToSignAsync();
-        var first = (await LogInAsync(email)).GetProperty("session");
+        var first = (await Steps.LogInAsync(email)).GetProperty("session");
         Host.Time.Advance(TimeSpan.FromMinutes(16));
         await LogoutAsync(first.Text("accessToken"), HttpStatusCode.Unauthorized);
 
@@ -93,7 +93,7 @@ public abstract class SessionTests : ApiTest
     public async Task Session_EndsAtItsLifetime_WhateverIsRefreshed()
     {
         var (_, email) = await Steps.ReadyToSignAsync();
-        var session = (await LogInAsync(email)).GetProperty("session");
+        var session = (await Steps.LogInAsync(email)).GetProperty("session");
         for (var hour = 0; hour < 11; hour++)
         {
             Host.Time.Advance(TimeSpan.FromMinutes(59));
@@ -116,7 +116,7 @@ public abstract class SessionTests : ApiTest
         var email = PatientSteps.NewEmail();
         var registered = await Client.PostAsync("/patients", new { email, phone = "06 12 34 56 78", password = PatientSteps.Password }, HttpStatusCode.Created);
         await Steps.VerifyEmailAsync(registered.Text("id"), email);
-        var signedIn = (await LogInAsync(email)).GetProperty("session");
+        var signedIn = (await Steps.LogInAsync(email)).GetProperty("session");
 
         for (var attempt = 1; attempt < 5; attempt++)
         {
@@ -124,7 +124,7 @@ public abstract class SessionTests : ApiTest
         }
 
         await LogoutAsync(signedIn.Text("accessToken"), HttpStatusCode.NoContent);
-        signedIn = (await LogInAsync(email)).GetProperty("session");
+        signedIn = (await Steps.LogInAsync(email)).GetProperty("session");
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             await Client.PostAsync("/auth/login", new { login = email, password = $"wrong {attempt}" }, attempt < 5 ? HttpStatusCode.Unauthorized : HttpStatusCode.Locked);
@@ -141,7 +141,7 @@ public abstract class SessionTests : ApiTest
     public async Task ParallelRefreshes_OfOneToken_ExchangeItOnce_AndEndTheSession()
     {
         var (_, email) = await Steps.ReadyToSignAsync();
-        var session = (await LogInAsync(email)).GetProperty("session");
+        var session = (await Steps.LogInAsync(email)).GetProperty("session");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
         {
@@ -155,10 +155,22 @@ public abstract class SessionTests : ApiTest
         Single(Host, "auth_session_revoked", new Dictionary<string, string> { ["reason"] = "refresh_token_reused", ["sessions"] = "1" });
     }
 
-    private async Task<JsonElement> LogInAsync(string email)
+    [Fact]
+    public async Task ParallelLogouts_OfOneSession_RevokeItOnce()
     {
-        var challenge = await Client.PostAsync("/auth/login", new { login = email, password = PatientSteps.Password }, HttpStatusCode.OK);
-        return await Client.PostAsync("/auth/mfa", new { challengeId = challenge.Text("challengeId"), code = Host.Outbox.LastSecret("+33612345678", MessagePurpose.MfaCode) }, HttpStatusCode.OK);
+        var (_, email) = await Steps.ReadyToSignAsync();
+        using var session = Steps.Authorized((await Steps.LogInAsync(email)).GetProperty("session").Text("accessToken"));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(async _ =>
+        {
+            using var response = await session.PostAsync("/auth/logout", null);
+            return response.StatusCode;
+        }));
+
+        // Those that passed authentication before the first revocation answer 204 too; the session ends once.
+        Assert.All(answers, static s => Assert.Contains(s, new[] { HttpStatusCode.NoContent, HttpStatusCode.Unauthorized }));
+        Single(Host, "auth_session_revoked", new Dictionary<string, string> { ["reason"] = "logout", ["sessions"] = "1" });
+        await LogoutAsync(session.DefaultRequestHeaders.Authorization!.Parameter!, HttpStatusCode.Unauthorized);
     }
 
     private Task<JsonElement> LogoutAsync(string accessToken, HttpStatusCode expected)

@@ -27,9 +27,18 @@ internal sealed class PatientSteps(ApiHost host, HttpClient client) : IDisposabl
             return signedIn;
         }
 
-        var challenge = await client.PostAsync("/auth/login", new { login, password = ApiHost.StaffPassword }, HttpStatusCode.OK);
-        var session = await client.PostAsync("/auth/mfa", new { challengeId = challenge.Text("challengeId"), code = host.Outbox.LastSecret(login, MessagePurpose.MfaCode) }, HttpStatusCode.OK);
+        var session = await LogInAsync(login, ApiHost.StaffPassword, login);
         return _sessions.GetOrAdd(login, _ => Authorized(session.GetProperty("session").Text("accessToken")));
+    }
+
+    /// <summary>
+    /// Logs in with the password, then the code sent to <paramref name="codeRecipient"/> (a patient's phone by default,
+    /// a staff member's login): the answer of the multi-factor step, with its session.
+    /// </summary>
+    public async Task<JsonElement> LogInAsync(string login, string password = Password, string codeRecipient = "+33612345678")
+    {
+        var challenge = await client.PostAsync("/auth/login", new { login, password }, HttpStatusCode.OK);
+        return await client.PostAsync("/auth/mfa", new { challengeId = challenge.Text("challengeId"), code = host.Outbox.LastSecret(codeRecipient, MessagePurpose.MfaCode) }, HttpStatusCode.OK);
     }
 
     /// <summary>The surgeon prac-0001, of clinic-paris-8.</summary>

@@ -43,5 +43,8 @@ internal sealed class Account : IVersioned
 
     public int MfaAttempts { get; set; }
 
-    public string TelemetryId => Id.ToString("D");
+    public string TelemetryId => TelemetryIdOf(Id);
+
+    /// <summary>The id of an account as telemetry receives it, before pseudonymization.</summary>
+    public static string TelemetryIdOf(Guid accountId) => accountId.ToString("D");
 }

@@ -68,7 +68,7 @@ internal sealed class SessionIssuer(MedicAppDbContext db, IOptionsMonitor<Bearer
                     return Tokens(account, session, now);
                 }
 
-                await RevokeAsync(account, db.Sessions.Where(s => s.Id == sessionId), SessionRevocationReason.RefreshTokenReused, now, ct);
+                await RevokeAsync(account.Id, db.Sessions.Where(s => s.Id == sessionId), SessionRevocationReason.RefreshTokenReused, now, ct);
                 return null;
             },
             cancellationToken);
@@ -79,29 +79,25 @@ internal sealed class SessionIssuer(MedicAppDbContext db, IOptionsMonitor<Bearer
     {
         var now = time.GetUtcNow();
         return await db.InTransactionWithEventsAsync(
-            async ct =>
-            {
-                var account = await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == accountId, ct);
-                return await RevokeAsync(account, db.Sessions.Where(s => s.Id == sessionId && s.AccountId == accountId), reason, now, ct) == 1;
-            },
+            async ct => await RevokeAsync(accountId, db.Sessions.Where(s => s.Id == sessionId && s.AccountId == accountId), reason, now, ct) == 1,
             cancellationToken);
     }
 
     /// <summary>Ends every live session of <paramref name="account"/>, inside the caller's transaction (a lockout).</summary>
     public Task<int> RevokeAllAsync(Account account, SessionRevocationReason reason, DateTimeOffset now, CancellationToken cancellationToken)
-        => RevokeAsync(account, db.Sessions.Where(s => s.AccountId == account.Id), reason, now, cancellationToken);
+        => RevokeAsync(account.Id, db.Sessions.Where(s => s.AccountId == account.Id), reason, now, cancellationToken);
 
     private BearerTokenOptions Protectors => bearer.Get(BearerTokenDefaults.AuthenticationScheme);
 
     // Revokes the live sessions among these, once each however many requests race, and reports how many it ended.
-    private async Task<int> RevokeAsync(Account account, IQueryable<Session> sessions, SessionRevocationReason reason, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int> RevokeAsync(Guid accountId, IQueryable<Session> sessions, SessionRevocationReason reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var revoked = await sessions
             .Where(s => s.RevokedAt == null && s.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(static s => s.RevokedAt, now).SetProperty(static s => s.RevokedReason, reason), cancellationToken);
         if (revoked > 0)
         {
-            tracker.AuthSessionRevoked(account.TelemetryId, reason, revoked);
+            tracker.AuthSessionRevoked(Account.TelemetryIdOf(accountId), reason, revoked);
         }
 
         return revoked;
